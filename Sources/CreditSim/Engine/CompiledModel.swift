@@ -1,0 +1,186 @@
+internal import Foundation
+
+/// A validated scenario flattened into the arrays the engine reads in its inner loop.
+///
+/// Behaviours are indexed `0..<behaviourCount` in catalogue order; rules are indexed globally
+/// across rulebooks; states are the grades (highest first) followed by "opted out".
+struct CompiledModel: Sendable {
+    let scenario: Scenario
+    let days: Int
+    let population: Int
+    let behaviourCount: Int
+    let groupCount: Int
+    let groupWeights: [Double]
+    let propensity: Propensity
+    /// Rate multiplier of group `g` for behaviour `b` at `g * behaviourCount + b`.
+    let groupMultipliers: [Double]
+    let base: Int
+    /// Minimum score of each grade but the last, descending.
+    let gradeMinimums: [Int]
+    let stateCount: Int
+    var optedOutState: Int { stateCount - 1 }
+    let segments: [Segment]
+    /// Detected-event rate of behaviour `b` under segment `k` (0 when unscored), at `k * behaviourCount + b`.
+    let segmentRates: [Double]
+    /// Global rule index of behaviour `b` under segment `k` (−1 when unscored), at `k * behaviourCount + b`.
+    let segmentRules: [Int]
+    let rules: [CompiledRule]
+    let deterrence: Double
+    /// Chilling responses triggered by behaviour `b`: `chillingTargets[chillingStart[b]..<chillingStart[b+1]]`.
+    let chillingStart: [Int]
+    let chillingTargets: [(target: Int, factor: Double)]
+    let enrolment: CompiledEnrolment
+    /// Days of the run on which something may happen to everyone: rulebook switches and the
+    /// day leaving or consent begins; ascending, then `days` as a sentinel.
+    let boundaries: [Int]
+    /// Days at whose end score histograms are taken, ascending; the last is `days - 1`.
+    let snapshotDays: [Int]
+    let trajectoryStride: Int
+    let trajectoryCount: Int
+    let dropWindow: Int
+    let topDrops: Int
+    /// Random stream number of each behaviour, derived from its id (so streams follow the
+    /// behaviour, not its position in the catalogue).
+    let behaviourStreams: [UInt32]
+    let generator: GeneratorKind
+    let seed: UInt64
+    /// Behaviours that are not unlawful under national law (`unlawful: no`).
+    let notUnlawful: [Bool]
+
+    /// The rulebook in force from `start` (a day of the run).
+    struct Segment: Sendable {
+        let start: Int
+        let migration: Migration
+        /// Global rule index for each behaviour, or -1 when the behaviour is not scored.
+        let ruleOfBehaviour: [Int]
+    }
+
+    struct CompiledRule: Sendable {
+        let rulebook: Int
+        let behaviour: Int
+        let points: Int
+        /// Base rate times detection probability: detected events per resident-day before
+        /// propensity, group and deterrence.
+        let detectedRate: Double
+        /// Days until a record lapses; `Int.max` keeps it.
+        let retention: Int
+        let capPoints: Int
+        let capPeriod: Int
+        var isPenalty: Bool { points < 0 }
+    }
+
+    struct CompiledEnrolment: Sendable {
+        let mode: Enrolment.Mode
+        /// First day leaving or consent applies; `Int.max` when enrolment is mandatory.
+        let fromDay: Int
+        let frozen: Bool
+        /// Daily leaving hazards `-log(1 - p)` by score band (upper bounds ascending, last unbounded).
+        let leaveBelow: [Int]
+        let leaveHazard: [Double]
+        let consentBelow: [Int]
+        let consentProbability: [Double]
+
+        @inline(__always)
+        func hazard(_ score: Int) -> Double {
+            for (i, bound) in leaveBelow.enumerated() where score < bound { return leaveHazard[i] }
+            return leaveHazard.last ?? 0
+        }
+
+        func consent(_ score: Int) -> Double {
+            for (i, bound) in consentBelow.enumerated() where score < bound { return consentProbability[i] }
+            return consentProbability.last ?? 1
+        }
+    }
+
+    /// The grade index (0 = highest) of a score.
+    @inline(__always)
+    func grade(_ score: Int) -> Int {
+        var g = 0
+        while g < gradeMinimums.count && score < gradeMinimums[g] { g += 1 }
+        return g
+    }
+
+    init(_ scenario: Scenario) {
+        self.scenario = scenario
+        let start = scenario.run.start
+        days = scenario.run.days
+        population = scenario.population.size
+        let behaviours = scenario.behaviours
+        behaviourCount = behaviours.count
+        let index = Dictionary(uniqueKeysWithValues: behaviours.enumerated().map { ($1.id, $0) })
+        let groups =
+            scenario.population.groups.isEmpty
+            ? [Group(id: "all", share: 1, attributes: [:], multipliers: [:])] : scenario.population.groups
+        groupCount = groups.count
+        groupWeights = groups.map(\.share)
+        propensity = scenario.population.propensity
+        groupMultipliers = groups.flatMap { group in behaviours.map { group.multipliers[$0.id] ?? 1 } }
+        base = scenario.scheme.base
+        gradeMinimums = scenario.scheme.grades.compactMap(\.min)
+        stateCount = scenario.scheme.grades.count + 1
+        var rules: [CompiledRule] = []
+        var segments: [Segment] = []
+        for (k, book) in scenario.scheme.rulebooks.enumerated() {
+            var ruleOf = Array(repeating: -1, count: behaviours.count)
+            for rule in book.rules {
+                let b = index[rule.behaviour]!
+                ruleOf[b] = rules.count
+                rules.append(
+                    CompiledRule(
+                        rulebook: k, behaviour: b, points: rule.points,
+                        detectedRate: behaviours[b].rate * rule.detection,
+                        retention: rule.retention ?? Int.max, capPoints: rule.cap?.points ?? Int.max,
+                        capPeriod: rule.cap?.period ?? Int.max))
+            }
+            segments.append(
+                Segment(
+                    start: start.days(until: book.effective), migration: book.migration,
+                    ruleOfBehaviour: ruleOf))
+        }
+        self.rules = rules
+        self.segments = segments
+        segmentRules = segments.flatMap(\.ruleOfBehaviour)
+        segmentRates = segmentRules.map { $0 < 0 ? 0 : rules[$0].detectedRate }
+        deterrence = scenario.responses.deterrence
+        var chillingStart = [0]
+        var chillingTargets: [(Int, Double)] = []
+        for behaviour in behaviours {
+            for c in scenario.responses.chilling where c.trigger == behaviour.id {
+                chillingTargets.append((index[c.target]!, c.factor))
+            }
+            chillingStart.append(chillingTargets.count)
+        }
+        self.chillingStart = chillingStart
+        self.chillingTargets = chillingTargets
+        let e = scenario.enrolment
+        let fromDay = e.mode == .mandatory ? Int.max : start.days(until: e.from ?? start)
+        enrolment = CompiledEnrolment(
+            mode: e.mode, fromDay: fromDay, frozen: e.optedOut == .frozen,
+            leaveBelow: e.leave.compactMap(\.below), leaveHazard: e.leave.map { -log1p(-$0.probability) },
+            consentBelow: e.consent.compactMap(\.below), consentProbability: e.consent.map(\.probability))
+        var boundaries = Set(segments.dropFirst().map(\.start))
+        if fromDay < days { boundaries.insert(fromDay) }
+        self.boundaries = boundaries.sorted() + [days]
+        snapshotDays = Array(Set(scenario.outputs.histograms.map { start.days(until: $0) } + [days - 1]))
+            .sorted()
+        trajectoryCount = min(scenario.outputs.trajectories, population)
+        trajectoryStride = max(1, population / max(1, trajectoryCount))
+        dropWindow = scenario.outputs.dropWindow
+        topDrops = scenario.outputs.topDrops
+        behaviourStreams = behaviours.map { CompiledModel.streamNumber(for: $0.id) }
+        generator = (try? GeneratorKind(named: scenario.run.generator)) ?? .philox
+        seed = scenario.run.seed
+        notUnlawful = behaviours.map { $0.unlawful == .no }
+    }
+
+    /// Stream numbers 0 and 1 are the population and enrolment draws; behaviours get a 32-bit
+    /// FNV-1a hash of their id with the top bit set.
+    static func streamNumber(for id: String) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in id.utf8 {
+            hash ^= UInt32(byte)
+            hash &*= 16_777_619
+        }
+        return hash | 0x8000_0000
+    }
+}

@@ -1,0 +1,104 @@
+/// The aggregated outcome of one run: daily state counts, rule totals, score distributions,
+/// the largest drops and sampled trajectories.
+public struct RunResult: Sendable {
+    public let scenario: Scenario
+    public let days: Int
+    /// State names: the grades, highest first, then `opted_out`.
+    public let states: [String]
+    /// Group ids (`all` when the scenario declares none).
+    public let groups: [String]
+    /// End-of-day residents per group, day and state: `daily[(g * days + d) * states.count + s]`.
+    public let daily: [Int64]
+    public let rules: [RuleTotals]
+    /// Score distribution at the end of each snapshot day, overall and per group.
+    public let snapshots: [Snapshot]
+    public let topDrops: [ScoreDrop]
+    public let trajectories: [TrajectoryPoint]
+    public let everPenalised: [Int64]
+    public let everPenalisedNotUnlawful: [Int64]
+    public let lapsedPoints: Int64
+    public let voidedPoints: Int64
+    public let simulationSeconds: Double
+    public let threads: Int
+
+    /// Totals of one rule (a behaviour in one rulebook).
+    public struct RuleTotals: Sendable, Codable {
+        public let rulebook: String
+        public let behaviour: String
+        public let points: Int
+        public let detection: Double
+        public let events: Int64
+        public let cappedEvents: Int64
+        public let pointsAdded: Int64
+        public let pointsRemoved: Int64
+    }
+
+    /// Score distributions at the end of one day.
+    public struct Snapshot: Sendable {
+        public let day: Int
+        public let overall: ScoreCounts
+        public let byGroup: [ScoreCounts]
+    }
+
+    init(model: CompiledModel, totals: Accumulator, simulationSeconds: Double, threads: Int) {
+        scenario = model.scenario
+        days = model.days
+        states = model.scenario.scheme.grades.map(\.id) + ["opted_out"]
+        groups =
+            model.scenario.population.groups.isEmpty ? ["all"] : model.scenario.population.groups.map(\.id)
+        // Prefix sums of the difference arrays give end-of-day counts.
+        var daily = [Int64](repeating: 0, count: totals.diff.count)
+        let s = model.stateCount
+        for g in 0..<model.groupCount {
+            var running = Array(totals.initial[(g * s)..<(g * s + s)])
+            for d in 0..<model.days {
+                let at = (g * model.days + d) * s
+                for k in 0..<s {
+                    running[k] += totals.diff[at + k]
+                    daily[at + k] = running[k]
+                }
+            }
+        }
+        self.daily = daily
+        rules = model.rules.enumerated().map { r, rule in
+            let book = model.scenario.scheme.rulebooks[rule.rulebook]
+            let spec = book.rules.first { $0.behaviour == model.scenario.behaviours[rule.behaviour].id }!
+            return RuleTotals(
+                rulebook: book.id, behaviour: spec.behaviour, points: rule.points, detection: spec.detection,
+                events: totals.events[r], cappedEvents: totals.cappedEvents[r],
+                pointsAdded: totals.pointsAdded[r],
+                pointsRemoved: totals.pointsRemoved[r])
+        }
+        snapshots = model.snapshotDays.enumerated().map { k, day in
+            let byGroup = Array(totals.snapshots[(k * model.groupCount)..<((k + 1) * model.groupCount)])
+            var overall = ScoreCounts()
+            for counts in byGroup { overall.merge(counts) }
+            return Snapshot(day: day, overall: overall, byGroup: byGroup)
+        }
+        topDrops = totals.topDrops.drops
+        trajectories = totals.trajectories.sorted { ($0.resident, $0.day) < ($1.resident, $1.day) }
+        everPenalised = totals.everPenalised
+        everPenalisedNotUnlawful = totals.everPenalisedNotUnlawful
+        lapsedPoints = totals.lapsedPoints
+        voidedPoints = totals.voidedPoints
+        self.simulationSeconds = simulationSeconds
+        self.threads = threads
+    }
+
+    /// End-of-day residents in each state on `day`, summed over groups (or for one group).
+    public func counts(onDay day: Int, group: Int? = nil) -> [Int64] {
+        let s = states.count
+        var out = [Int64](repeating: 0, count: s)
+        for g in group.map({ [$0] }) ?? Array(groups.indices) {
+            let at = (g * days + day) * s
+            for k in 0..<s { out[k] += daily[at + k] }
+        }
+        return out
+    }
+
+    /// The final score distribution (end of the last day).
+    public var finalScores: ScoreCounts { snapshots.last!.overall }
+
+    /// The simulated date of a day index.
+    public func date(ofDay day: Int) -> SimDate { scenario.run.start.adding(days: day) }
+}

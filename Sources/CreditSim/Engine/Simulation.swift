@@ -1,0 +1,77 @@
+internal import Dispatch
+internal import Foundation
+internal import Synchronization
+
+/// Runs a scenario: residents in fixed blocks, blocks shared out to worker threads, per-worker
+/// totals merged at the end.
+public enum Simulation {
+    /// Residents per block: the unit of work handed to a thread and of progress reports.
+    public static let blockSize = 4096
+
+    /// How a run is carried out (none of this changes its results).
+    public struct Options: Sendable {
+        public var threads: Int
+        /// Called after each finished block with the fraction done; from any thread.
+        public var progress: (@Sendable (Double) -> Void)?
+        /// Checked between blocks; a run that sees `true` stops and throws `Cancelled`.
+        public var isCancelled: (@Sendable () -> Bool)?
+
+        /// - Parameter threads: worker threads; `nil` uses every core.
+        public init(
+            threads: Int? = nil, progress: (@Sendable (Double) -> Void)? = nil,
+            isCancelled: (@Sendable () -> Bool)? = nil
+        ) {
+            self.threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            self.progress = progress
+            self.isCancelled = isCancelled
+        }
+    }
+
+    /// The run was cancelled before it finished.
+    public struct Cancelled: Error {}
+
+    /// Simulates `scenario` and returns its aggregated results.
+    /// - Complexity: O(N · (B + E)) time for N residents, B behaviours and E events per resident;
+    ///   memory O(T · S · G · threads) for T days, S states and G groups, independent of N.
+    public static func run(_ scenario: Scenario, options: Options = Options()) throws(Cancelled) -> RunResult
+    {
+        let started = ContinuousClock.now
+        let model = CompiledModel(scenario)
+        let blocks = (model.population + blockSize - 1) / blockSize
+        let workers = min(options.threads, blocks)
+        let nextBlock = Atomic<Int>(0)
+        let finished = Atomic<Int>(0)
+        let cancelled = Atomic<Bool>(false)
+        let results = Mutex<[Accumulator?]>(Array(repeating: nil, count: workers))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let simulator = ResidentSimulator(model: model)
+            var acc = Accumulator(model)
+            while true {
+                let block = nextBlock.add(1, ordering: .relaxed).oldValue
+                if block >= blocks { break }
+                if options.isCancelled?() == true {
+                    cancelled.store(true, ordering: .relaxed)
+                    break
+                }
+                let end = min(model.population, (block + 1) * blockSize)
+                for resident in block * blockSize..<end {
+                    simulator.simulate(resident: resident, into: &acc)
+                }
+                let done = finished.add(1, ordering: .relaxed).newValue
+                options.progress?(Double(done) / Double(blocks))
+            }
+            results.withLock { $0[worker] = acc }
+        }
+        if cancelled.load(ordering: .relaxed) { throw Cancelled() }
+        var total = Accumulator(model)
+        for acc in results.withLock({ $0 }) { total.merge(acc!) }
+        return RunResult(
+            model: model, totals: total, simulationSeconds: started.duration(to: .now).seconds,
+            threads: workers)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}

@@ -1,0 +1,48 @@
+internal import CGSL
+internal import Foundation
+
+/// Philox4x32-10 registered with GSL as an ordinary `gsl_rng_type`, so that every GSL
+/// distribution (gamma, lognormal, Poisson, …) can draw from a per-resident stream.
+enum PhiloxGenerator {
+    /// GSL name of the generator.
+    static let name = "philox4x32-10"
+
+    /// The generator type table; allocated once and never freed or mutated.
+    static let type: TypeTable = TypeTable()
+
+    /// Owner of the immortal `gsl_rng_type` record.
+    ///
+    /// `@unchecked Sendable`: the record is written once in `init` (under Swift's lazy-global
+    /// once-initialisation) and only read afterwards, by GSL, from any thread.
+    final class TypeTable: @unchecked Sendable {
+        let pointer: UnsafeMutablePointer<gsl_rng_type>
+        private let namePointer: UnsafeMutablePointer<CChar>
+
+        init() {
+            namePointer = strdup(PhiloxGenerator.name)
+            pointer = .allocate(capacity: 1)
+            pointer.initialize(
+                to: gsl_rng_type(
+                    name: UnsafePointer(namePointer),
+                    max: 0xFFFF_FFFF,
+                    min: 0,
+                    size: MemoryLayout<PhiloxState>.stride,
+                    set: { state, seed in
+                        let s = state!.assumingMemoryBound(to: PhiloxState.self)
+                        s.initialize(
+                            to: PhiloxState(
+                                key: (
+                                    UInt32(truncatingIfNeeded: seed), UInt32(truncatingIfNeeded: seed >> 32)
+                                ),
+                                resident: 0, stream: 0, index: 0, buffered: 0, hasBuffered: false))
+                    },
+                    get: { state in
+                        let s = state!.assumingMemoryBound(to: PhiloxState.self)
+                        return UInt(s.pointee.next64() >> 32)
+                    },
+                    get_double: { state in
+                        state!.assumingMemoryBound(to: PhiloxState.self).pointee.nextDouble()
+                    }))
+        }
+    }
+}

@@ -1,0 +1,107 @@
+internal import CGSL
+internal import Foundation
+
+/// A seeded source of random numbers backed by one GSL generator, addressed by stream.
+///
+/// One `RandomStream` is owned by one worker at a time (it is not `Sendable`); `select`
+/// points it at the sub-stream of one resident and one purpose, so what a resident draws
+/// never depends on which worker simulated it or on what other residents drew.
+public final class RandomStream {
+    private let rng: UnsafeMutablePointer<gsl_rng>
+    /// Direct access to the Philox state, for the engine's hot path (same numbers as GSL's calls).
+    private let philox: UnsafeMutablePointer<PhiloxState>?
+    private let seedKey: UInt64
+
+    /// The generator kind.
+    public let generator: GeneratorKind
+
+    /// Makes a stream for `generator`, keyed by the run's seed.
+    public init(generator: GeneratorKind = .philox, seed: UInt64) {
+        GSL.errorHandlerOff
+        guard let rng = gsl_rng_alloc(generator.gslType) else {
+            fatalError("gsl_rng_alloc failed: out of memory")
+        }
+        self.rng = rng
+        self.generator = generator
+        self.seedKey = SeedMixer.mix(seed)
+        if generator == .philox {
+            philox = rng.pointee.state.assumingMemoryBound(to: PhiloxState.self)
+        } else {
+            philox = nil
+        }
+        gsl_rng_set(rng, UInt(truncatingIfNeeded: seedKey))
+    }
+
+    deinit { gsl_rng_free(rng) }
+
+    /// Points the stream at the draws of one resident for one purpose (a behaviour, the
+    /// population draw, the enrolment draw), starting from the first.
+    @inline(__always)
+    public func select(resident: UInt64, stream: UInt32) {
+        if let philox {
+            philox.pointee.resident = resident
+            philox.pointee.stream = stream
+            philox.pointee.index = 0
+            philox.pointee.hasBuffered = false
+        } else {
+            let key = SeedMixer.mix(seedKey ^ SeedMixer.mix(resident &* 0x1_0000_0001 &+ UInt64(stream)))
+            gsl_rng_set(rng, UInt(truncatingIfNeeded: key))
+        }
+    }
+
+    /// Re-seeds the underlying GSL generator directly (for known-answer tests of GSL's generators).
+    public func setRawSeed(_ seed: UInt) { gsl_rng_set(rng, seed) }
+
+    /// The next raw output of the generator (`gsl_rng_get`).
+    public func nextRaw() -> UInt { gsl_rng_get(rng) }
+
+    /// A uniform double in [0, 1) (`gsl_rng_uniform`).
+    @inline(__always)
+    public func uniform() -> Double {
+        if let philox { return philox.pointee.nextDouble() }
+        return gsl_rng_uniform(rng)
+    }
+
+    /// An exponential variate with mean 1: `−log(1 − u)`, the inversion `gsl_ran_exponential`
+    /// uses (it writes `−log1p(−u)`; `1 − u` is exact for the 53-bit `u` here, and `log` is faster).
+    @inline(__always)
+    public func exponential() -> Double {
+        -log(1.0 - uniform())
+    }
+
+    /// A gamma variate (`gsl_ran_gamma`, Marsaglia–Tsang).
+    public func gamma(shape: Double, scale: Double) -> Double {
+        gsl_ran_gamma(rng, shape, scale)
+    }
+
+    /// A lognormal variate (`gsl_ran_lognormal`) with log-mean `zeta` and log-sd `sigma`.
+    public func lognormal(zeta: Double, sigma: Double) -> Double {
+        gsl_ran_lognormal(rng, zeta, sigma)
+    }
+
+    /// A Poisson variate (`gsl_ran_poisson`).
+    public func poisson(mean: Double) -> UInt32 {
+        gsl_ran_poisson(rng, mean)
+    }
+
+    /// A standard-normal variate scaled by `sigma` (`gsl_ran_gaussian_ziggurat`).
+    public func gaussian(sigma: Double) -> Double {
+        gsl_ran_gaussian_ziggurat(rng, sigma)
+    }
+
+    /// Draws from a prepared discrete distribution (`gsl_ran_discrete`, Walker's alias method).
+    public func discrete(_ distribution: DiscreteDistribution) -> Int {
+        distribution.sample(rng)
+    }
+}
+
+/// SplitMix64's finaliser (Steele, Lea & Flood 2014), used to turn seeds into keys.
+enum SeedMixer {
+    @inline(__always)
+    static func mix(_ value: UInt64) -> UInt64 {
+        var x = value &+ 0x9E37_79B9_7F4A_7C15
+        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+        return x ^ (x >> 31)
+    }
+}

@@ -1,0 +1,101 @@
+internal import Foundation
+
+/// The tidy CSV tables of a run (one observation per row, a header first).
+extension RunResult {
+    /// `daily.csv`: end-of-day residents per state, for all residents and (with groups) per group.
+    public var dailyTable: String {
+        var out = "day,date,group,state,residents\n"
+        out.reserveCapacity(days * states.count * 32)
+        let groupRows: [(String, Int?)] =
+            [("all", nil)] + (groups.count > 1 ? groups.enumerated().map { ($1, $0) } : [])
+        for (name, g) in groupRows {
+            for d in 0..<days {
+                let date = self.date(ofDay: d)
+                let counts = counts(onDay: d, group: g)
+                for (k, state) in states.enumerated() {
+                    out += "\(d),\(date),\(name),\(state),\(counts[k])\n"
+                }
+            }
+        }
+        return out
+    }
+
+    /// `rules.csv`: detected events and points per rule.
+    public var rulesTable: String {
+        var out =
+            "rulebook,behaviour,category,unlawful,basis,points,detection,events,capped_events,points_added,points_removed\n"
+        let behaviours = Dictionary(uniqueKeysWithValues: scenario.behaviours.map { ($0.id, $0) })
+        for r in rules {
+            let b = behaviours[r.behaviour]!
+            out +=
+                "\(r.rulebook),\(r.behaviour),\(csv(b.category)),\(b.unlawful.rawValue),\(b.basis.rawValue),\(r.points),"
+                + "\(r.detection),\(r.events),\(r.cappedEvents),\(r.pointsAdded),\(r.pointsRemoved)\n"
+        }
+        return out
+    }
+
+    /// `histograms.csv`: residents per score bin at the end of each snapshot day.
+    /// - Throws: `GSLError` if a histogram cannot be built.
+    public func histogramTable() throws(GSLError) -> String {
+        let width = scenario.outputs.binWidth
+        var out = "date,group,bin_lower,bin_upper,residents\n"
+        for snapshot in snapshots {
+            let date = self.date(ofDay: snapshot.day)
+            let rows: [(String, ScoreCounts)] =
+                [("all", snapshot.overall)] + (groups.count > 1 ? Array(zip(groups, snapshot.byGroup)) : [])
+            for (name, counts) in rows {
+                for bin in try bins(counts, width: width) {
+                    out += "\(date),\(name),\(bin.lower),\(bin.lower + width),\(bin.count)\n"
+                }
+            }
+        }
+        return out
+    }
+
+    /// Scores binned by `width` (bin `k` holds `[k·width, (k+1)·width)`), through GSL's histogram,
+    /// contiguous from the lowest to the highest non-empty bin.
+    public func bins(_ counts: ScoreCounts, width: Int) throws(GSLError) -> [(lower: Int, count: Int64)] {
+        let entries = counts.nonEmpty
+        guard let first = entries.first, let last = entries.last else { return [] }
+        let low = floorDiv(first.score, width) * width
+        let binCount = floorDiv(last.score, width) - floorDiv(first.score, width) + 1
+        let histogram = try Histogram(
+            bins: binCount, lower: Double(low), upper: Double(low + binCount * width))
+        // Integer scores sit on bin edges; GSL finds bins in floating point, so add each at its
+        // unit's midpoint to keep it in the bin that holds it exactly.
+        for (score, count) in entries { try histogram.add(Double(score) + 0.5, weight: Double(count)) }
+        return (0..<binCount).map { (low + $0 * width, Int64(histogram[$0])) }
+    }
+
+    /// `drops.csv`: the largest score drops within the drop window, largest first.
+    public var dropsTable: String {
+        var out = "rank,resident,group,start_date,end_date,score_before,score_after,drop\n"
+        for (i, d) in topDrops.enumerated() {
+            out +=
+                "\(i + 1),\(d.resident),\(groups[d.group]),\(date(ofDay: d.startDay)),\(date(ofDay: d.endDay)),"
+                + "\(d.before),\(d.after),\(d.drop)\n"
+        }
+        return out
+    }
+
+    /// `trajectories.csv`: every change of score or state of the sampled residents.
+    public var trajectoriesTable: String {
+        var out = "resident,group,day,date,score,state\n"
+        for p in trajectories {
+            let date = p.day < 0 ? scenario.run.start : self.date(ofDay: p.day)
+            out += "\(p.resident),\(groups[p.group]),\(p.day),\(date),\(p.score),\(states[p.state])\n"
+        }
+        return out
+    }
+}
+
+/// Floor division (rounds towards −∞), for binning negative scores.
+func floorDiv(_ a: Int, _ b: Int) -> Int {
+    a >= 0 ? a / b : -((-a + b - 1) / b)
+}
+
+/// A CSV field, quoted when it holds a comma, quote or line break.
+func csv(_ field: String) -> String {
+    field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+        ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+}

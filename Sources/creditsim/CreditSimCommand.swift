@@ -1,0 +1,13 @@
+import ArgumentParser
+import CreditSim
+
+@main
+struct CreditSimCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "creditsim",
+        abstract: "Simulate municipal point-based social-credit schemes on synthetic populations.",
+        discussion: "Docs: README.md, docs/model.md (semantics), docs/scenario-format.md (every key).",
+        version: CreditSimVersion.current,
+        subcommands: [Run.self, Validate.self, Scenarios.self, Generators.self]
+    )
+}

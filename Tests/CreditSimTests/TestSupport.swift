@@ -1,0 +1,45 @@
+import CreditSim
+import Foundation
+import Testing
+
+/// The folder of committed test fixtures.
+let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+/// Loads a scenario from YAML text, failing the test with the diagnostics if it is invalid.
+func scenario(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Scenario {
+    do {
+        return try ScenarioLoader.load(text: yaml, name: "test.yaml").scenario
+    } catch {
+        Issue.record("invalid test scenario:\n\(error)", sourceLocation: sourceLocation)
+        throw error
+    }
+}
+
+/// A small scenario with the given behaviours, rulebooks and extra sections (YAML fragments).
+func miniScenario(
+    size: Int = 1000, days: Int = 10, seed: Int = 1, propensity: String = "{distribution: constant}",
+    behaviours: String, rulebooks: String, extra: String = ""
+) -> String {
+    """
+    schema: 1
+    meta: {name: test}
+    run: {start: 2020-01-01, days: \(days), seed: \(seed)}
+    population:
+      size: \(size)
+      propensity: \(propensity)
+    behaviours:
+    \(behaviours)
+    scheme:
+      base: 1000
+      rulebooks:
+    \(rulebooks)
+    \(extra)
+    """
+}
+
+/// Poisson probabilities P(K = k) for k in 0...kMax, by recurrence (independent of GSL).
+func poissonPMF(mean: Double, upTo kMax: Int) -> [Double] {
+    var p = [exp(-mean)]
+    for k in stride(from: 1, through: kMax, by: 1) { p.append(p[k - 1] * mean / Double(k)) }
+    return p
+}
