@@ -1,61 +1,74 @@
-/// Everything a worker adds up while it simulates residents; merged across workers in a fixed
-/// order. All totals are integers, so the merged result does not depend on the thread count.
-struct Accumulator: Sendable {
+/// Everything a worker adds up while it simulates residents; merged across workers at the end.
+/// All totals are integers, so the merged result does not depend on the thread count.
+///
+/// `@unchecked Sendable`: an accumulator is created, filled and read by one worker; it is handed
+/// to the merging thread through a mutex only after that worker has finished with it.
+final class Accumulator: @unchecked Sendable {
     let stateCount: Int
     let groupCount: Int
     let days: Int
-    /// Residents per group and state at the start (before day 0).
-    var initial: [Int64]
+    /// Residents per group and state at the start (before day 0), at `g * stateCount + s`.
+    let initial: ScratchBuffer<Int64>
     /// Changes of end-of-day state: `diff[(g * days + d) * stateCount + s]`.
-    var diff: [Int64]
-    var events: [Int64]
-    var pointsAdded: [Int64]
-    var pointsRemoved: [Int64]
+    let diff: ScratchBuffer<Int64>
+    let events: ScratchBuffer<Int64>
+    let pointsAdded: ScratchBuffer<Int64>
+    let pointsRemoved: ScratchBuffer<Int64>
     /// Detected events whose points a cap withheld, per rule.
-    var cappedEvents: [Int64]
+    let cappedEvents: ScratchBuffer<Int64>
+    let everPenalised: ScratchBuffer<Int64>
+    let everPenalisedNotUnlawful: ScratchBuffer<Int64>
+    // Only the owning worker touches these (see the type's comment), so no exclusivity checks.
     /// Score distribution at each snapshot day, per group (`snapshots[k * groupCount + g]`).
-    var snapshots: [ScoreCounts]
-    var topDrops: TopDrops
-    var trajectories: [TrajectoryPoint] = []
-    var everPenalised: [Int64]
-    var everPenalisedNotUnlawful: [Int64]
-    var lapsedPoints: Int64 = 0
-    var voidedPoints: Int64 = 0
-    var residents: Int64 = 0
+    @exclusivity(unchecked) var snapshots: [ScoreCounts]
+    @exclusivity(unchecked) var topDrops: TopDrops
+    @exclusivity(unchecked) var trajectories: [TrajectoryPoint] = []
+    @exclusivity(unchecked) var lapsedPoints: Int64 = 0
+    @exclusivity(unchecked) var voidedPoints: Int64 = 0
+    @exclusivity(unchecked) var residents: Int64 = 0
 
     init(_ model: CompiledModel) {
         stateCount = model.stateCount
         groupCount = model.groupCount
         days = model.days
-        initial = Array(repeating: 0, count: model.groupCount * model.stateCount)
-        diff = Array(repeating: 0, count: model.groupCount * model.days * model.stateCount)
-        events = Array(repeating: 0, count: model.rules.count)
-        pointsAdded = events
-        pointsRemoved = events
-        cappedEvents = events
+        initial = ScratchBuffer(repeating: 0, count: model.groupCount * model.stateCount)
+        diff = ScratchBuffer(repeating: 0, count: model.groupCount * model.days * model.stateCount)
+        events = ScratchBuffer(repeating: 0, count: model.rules.count)
+        pointsAdded = ScratchBuffer(repeating: 0, count: model.rules.count)
+        pointsRemoved = ScratchBuffer(repeating: 0, count: model.rules.count)
+        cappedEvents = ScratchBuffer(repeating: 0, count: model.rules.count)
+        everPenalised = ScratchBuffer(repeating: 0, count: model.groupCount)
+        everPenalisedNotUnlawful = ScratchBuffer(repeating: 0, count: model.groupCount)
         snapshots = Array(repeating: ScoreCounts(), count: model.snapshotDays.count * model.groupCount)
         topDrops = TopDrops(capacity: model.topDrops)
-        everPenalised = Array(repeating: 0, count: model.groupCount)
-        everPenalisedNotUnlawful = everPenalised
+    }
+
+    deinit {
+        for buffer in [
+            initial, diff, events, pointsAdded, pointsRemoved, cappedEvents, everPenalised,
+            everPenalisedNotUnlawful,
+        ] {
+            buffer.deallocate()
+        }
     }
 
     @inline(__always)
-    mutating func change(group: Int, day: Int, from old: Int, to new: Int) {
+    func change(group: Int, day: Int, from old: Int, to new: Int) {
         let at = (group * days + day) * stateCount
         diff[at + old] -= 1
         diff[at + new] += 1
     }
 
-    mutating func merge(_ other: Accumulator) {
-        func add(_ a: inout [Int64], _ b: [Int64]) { for i in a.indices { a[i] += b[i] } }
-        add(&initial, other.initial)
-        add(&diff, other.diff)
-        add(&events, other.events)
-        add(&pointsAdded, other.pointsAdded)
-        add(&pointsRemoved, other.pointsRemoved)
-        add(&cappedEvents, other.cappedEvents)
-        add(&everPenalised, other.everPenalised)
-        add(&everPenalisedNotUnlawful, other.everPenalisedNotUnlawful)
+    func merge(_ other: Accumulator) {
+        let pairs = [
+            (initial, other.initial), (diff, other.diff), (events, other.events),
+            (pointsAdded, other.pointsAdded),
+            (pointsRemoved, other.pointsRemoved), (cappedEvents, other.cappedEvents),
+            (everPenalised, other.everPenalised), (everPenalisedNotUnlawful, other.everPenalisedNotUnlawful),
+        ]
+        for (mine, theirs) in pairs {
+            for i in 0..<mine.count { mine[i] += theirs[i] }
+        }
         for i in snapshots.indices { snapshots[i].merge(other.snapshots[i]) }
         topDrops.merge(other.topDrops)
         trajectories += other.trajectories

@@ -17,21 +17,51 @@ final class ResidentSimulator {
     private let enrolmentStream: RandomStream
     private let groups: DiscreteDistribution?
 
-    // Per-behaviour scratch state, indexed by behaviour. A simulator belongs to one worker and
-    // its methods never overlap, so dynamic exclusivity checks (40 % of the run time when on)
-    // are switched off for these properties.
-    @exclusivity(unchecked) private var deterrence: [Double]
+    // Model tables copied into flat buffers for the inner loop (see `CompiledModel` for layout).
+    private let behaviourCount: Int
+    private let segmentRates: ScratchBuffer<Double>
+    private let segmentRules: ScratchBuffer<Int>
+    private let groupMultipliers: ScratchBuffer<Double>
+    private let boundaries: ScratchBuffer<Int>
+    private let snapshotDays: ScratchBuffer<Int>
+    private let chillingStart: ScratchBuffer<Int>
+    private let chillingTarget: ScratchBuffer<Int>
+    private let chillingFactor: ScratchBuffer<Double>
+    private let streamNumbers: ScratchBuffer<UInt32>
+    private let rulePoints: ScratchBuffer<Int>
+    private let ruleRetention: ScratchBuffer<Int>
+    private let ruleCapPoints: ScratchBuffer<Int>
+    private let ruleCapPeriod: ScratchBuffer<Int>
+    private let notUnlawful: ScratchBuffer<Bool>
+    private let gradeMinimums: ScratchBuffer<Int>
+    private let leaveBelow: ScratchBuffer<Int>
+    private let leaveHazard: ScratchBuffer<Double>
+    private let segmentStarts: ScratchBuffer<Int>
+    private let days: Int
+    private let base: Int
+    private let stateCount: Int
+    private let groupCount: Int
+    private let deterrenceFactor: Double
+    /// Philox state of each behaviour stream, or `nil` for GSL's own generators.
+    private let philox: ScratchBuffer<UnsafeMutablePointer<PhiloxState>?>
+
+    // Per-behaviour state of the resident being simulated, indexed by behaviour.
+    private let deterrence: ScratchBuffer<Double>
     /// Remaining internal time to the next arrival, as of the start of `anchor`.
-    @exclusivity(unchecked) private var remaining: [Double]
-    @exclusivity(unchecked) private var anchor: [Int]
-    @exclusivity(unchecked) private var rate: [Double]
+    private let remaining: ScratchBuffer<Double>
+    private let anchor: ScratchBuffer<Int>
+    private let rate: ScratchBuffer<Double>
     /// Day of the next detected event at the current rate (`Int.max`: none).
-    @exclusivity(unchecked) private var nextDay: [Int]
-    @exclusivity(unchecked) private var counts: [Int]
+    private let nextDay: ScratchBuffer<Int>
+    private let counts: ScratchBuffer<Int>
+    /// Behaviours with an event due on the day being simulated (then those that fired).
+    private let due: ScratchBuffer<Int>
     /// Points currently on record per behaviour (for `void_removed` migrations).
-    @exclusivity(unchecked) private var onRecord: [Int]
-    @exclusivity(unchecked) private var capWindow: [Int]
-    @exclusivity(unchecked) private var capUsed: [Int]
+    private let onRecord: ScratchBuffer<Int>
+    private let capWindow: ScratchBuffer<Int>
+    private let capUsed: ScratchBuffer<Int>
+    // Growable per-resident lists. A simulator belongs to one worker and its methods never
+    // overlap, so dynamic exclusivity checks are switched off for them.
     /// Pending lapses, latest first (the next one is at the end).
     @exclusivity(unchecked) private var lapses: [(day: Int, behaviour: Int, points: Int)] = []
     /// End-of-day score after each change, for the drop window.
@@ -44,23 +74,80 @@ final class ResidentSimulator {
         populationStream = RandomStream(generator: model.generator, seed: model.seed)
         enrolmentStream = RandomStream(generator: model.generator, seed: model.seed)
         groups = model.groupCount > 1 ? try? DiscreteDistribution(weights: model.groupWeights) : nil
-        deterrence = Array(repeating: 1, count: b)
-        remaining = Array(repeating: 0, count: b)
-        anchor = Array(repeating: 0, count: b)
-        rate = Array(repeating: 0, count: b)
-        nextDay = Array(repeating: Int.max, count: b)
-        counts = Array(repeating: 0, count: b)
-        onRecord = Array(repeating: 0, count: b)
-        capWindow = Array(repeating: -1, count: b)
-        capUsed = Array(repeating: 0, count: b)
+        behaviourCount = b
+        segmentRates = ScratchBuffer(model.segmentRates)
+        segmentRules = ScratchBuffer(model.segmentRules)
+        groupMultipliers = ScratchBuffer(model.groupMultipliers)
+        boundaries = ScratchBuffer(model.boundaries)
+        snapshotDays = ScratchBuffer(model.snapshotDays)
+        chillingStart = ScratchBuffer(model.chillingStart)
+        chillingTarget = ScratchBuffer(model.chillingTargets.map(\.target))
+        chillingFactor = ScratchBuffer(model.chillingTargets.map(\.factor))
+        streamNumbers = ScratchBuffer(model.behaviourStreams)
+        philox = ScratchBuffer(behaviourStreams.map(\.philox))
+        rulePoints = ScratchBuffer(model.rules.map(\.points))
+        ruleRetention = ScratchBuffer(model.rules.map(\.retention))
+        ruleCapPoints = ScratchBuffer(model.rules.map(\.capPoints))
+        ruleCapPeriod = ScratchBuffer(model.rules.map(\.capPeriod))
+        notUnlawful = ScratchBuffer(model.notUnlawful)
+        gradeMinimums = ScratchBuffer(model.gradeMinimums)
+        leaveBelow = ScratchBuffer(model.enrolment.leaveBelow)
+        leaveHazard = ScratchBuffer(model.enrolment.leaveHazard)
+        segmentStarts = ScratchBuffer(model.segments.map(\.start) + [Int.max])
+        days = model.days
+        base = model.base
+        stateCount = model.stateCount
+        groupCount = model.groupCount
+        deterrenceFactor = model.deterrence
+        deterrence = ScratchBuffer(repeating: 1, count: b)
+        remaining = ScratchBuffer(repeating: 0, count: b)
+        anchor = ScratchBuffer(repeating: 0, count: b)
+        rate = ScratchBuffer(repeating: 0, count: b)
+        nextDay = ScratchBuffer(repeating: Int.max, count: b)
+        counts = ScratchBuffer(repeating: 0, count: b)
+        due = ScratchBuffer(repeating: 0, count: b)
+        onRecord = ScratchBuffer(repeating: 0, count: b)
+        capWindow = ScratchBuffer(repeating: -1, count: b)
+        capUsed = ScratchBuffer(repeating: 0, count: b)
         lapses.reserveCapacity(64)
         history.reserveCapacity(64)
+    }
+
+    deinit {
+        segmentRates.deallocate()
+        segmentRules.deallocate()
+        groupMultipliers.deallocate()
+        boundaries.deallocate()
+        snapshotDays.deallocate()
+        chillingStart.deallocate()
+        chillingTarget.deallocate()
+        chillingFactor.deallocate()
+        streamNumbers.deallocate()
+        philox.deallocate()
+        for buffer in [
+            rulePoints, ruleRetention, ruleCapPoints, ruleCapPeriod, gradeMinimums, leaveBelow, segmentStarts,
+        ] {
+            buffer.deallocate()
+        }
+        notUnlawful.deallocate()
+        leaveHazard.deallocate()
+        deterrence.deallocate()
+        remaining.deallocate()
+        anchor.deallocate()
+        rate.deallocate()
+        nextDay.deallocate()
+        counts.deallocate()
+        due.deallocate()
+        onRecord.deallocate()
+        capWindow.deallocate()
+        capUsed.deallocate()
     }
 
     /// The next unit exponential of behaviour `b`'s stream.
     @inline(__always)
     private func exponential(_ b: Int) -> Double {
-        behaviourStreams[b].exponential()
+        if let state = philox[b] { return -log(1.0 - state.pointee.nextDouble()) }
+        return behaviourStreams[b].exponential()
     }
 
     /// The day on which behaviour `b` next fires at its current rate.
@@ -71,8 +158,32 @@ final class ResidentSimulator {
             nextDay[b] = Int.max
             return
         }
-        let wait = remaining[b] / mu
-        nextDay[b] = wait >= Double(model.days) ? Int.max : anchor[b] + max(0, Int(wait.rounded(.up)) - 1)
+        nextDay[b] = ResidentSimulator.dayOfArrival(after: remaining[b] / mu, from: anchor[b], days: days)
+    }
+
+    /// The day on which an arrival `wait` days of intensity after the start of `anchor` falls:
+    /// `anchor + ⌈wait⌉ − 1` (at least `anchor`), or `Int.max` beyond the horizon.
+    @inline(__always)
+    static func dayOfArrival(after wait: Double, from anchor: Int, days: Int) -> Int {
+        guard wait < Double(days) else { return Int.max }
+        let whole = Int(wait)  // ⌈wait⌉ − 1 without a libm call
+        return anchor + (Double(whole) == wait ? Swift.max(0, whole - 1) : whole)
+    }
+
+    /// The grade index (0 = highest) of a score.
+    @inline(__always)
+    private func grade(_ score: Int) -> Int {
+        var g = 0
+        while g < gradeMinimums.count && score < gradeMinimums[g] { g += 1 }
+        return g
+    }
+
+    /// The daily leaving hazard for a score.
+    @inline(__always)
+    private func hazard(_ score: Int) -> Double {
+        var i = 0
+        while i < leaveBelow.count && score >= leaveBelow[i] { i += 1 }
+        return i < leaveHazard.count ? leaveHazard[i] : 0
     }
 
     /// Moves behaviour `b`'s clock to the start of `day` at its current rate.
@@ -84,16 +195,13 @@ final class ResidentSimulator {
 
     @inline(__always)
     private func setRate(_ b: Int, segment: Int, group: Int, propensity: Double) {
-        let n = model.behaviourCount
-        rate[b] =
-            model.segmentRates[segment * n + b] * model.groupMultipliers[group * n + b] * propensity
-            * deterrence[b]
+        let n = behaviourCount
+        rate[b] = segmentRates[segment * n + b] * groupMultipliers[group * n + b] * propensity * deterrence[b]
     }
 
     // swiftlint:disable:next function_body_length
     /// Simulates resident `resident` over the whole run and adds it to `acc`.
-    func simulate(resident: Int, into acc: inout Accumulator) {
-        let days = model.days
+    func simulate(resident: Int, into acc: Accumulator) {
         let id = UInt64(resident)
         populationStream.select(resident: id, stream: 0)
         let group = groups.map { populationStream.discrete($0) } ?? 0
@@ -109,10 +217,10 @@ final class ResidentSimulator {
         var leaveRemaining = e.mode != .mandatory ? enrolmentStream.exponential() : .infinity
 
         var segment = 0
-        for b in 0..<model.behaviourCount {
-            behaviourStreams[b].select(resident: id, stream: model.behaviourStreams[b])
+        for b in 0..<behaviourCount {
+            behaviourStreams[b].select(resident: id, stream: streamNumbers[b])
             deterrence[b] = 1
-            remaining[b] = model.segmentRules[b] >= 0 ? exponential(b) : -1
+            remaining[b] = segmentRules[b] >= 0 ? exponential(b) : -1
             anchor[b] = 0
             onRecord[b] = 0
             capWindow[b] = -1
@@ -122,11 +230,11 @@ final class ResidentSimulator {
         }
         lapses.removeAll(keepingCapacity: true)
         history.removeAll(keepingCapacity: true)
-        history.append((-1, model.base))
+        history.append((-1, base))
 
-        var score = model.base
-        var state = model.grade(score)
-        acc.initial[group * model.stateCount + state] += 1
+        var score = base
+        var state = grade(score)
+        acc.initial[group * stateCount + state] += 1
         acc.residents += 1
         var leaving = false
         var hazard = 0.0
@@ -148,33 +256,53 @@ final class ResidentSimulator {
 
         while true {
             // The next day on which anything can happen.
-            var day = model.boundaries[boundary]
-            for b in 0..<model.behaviourCount where nextDay[b] < day { day = nextDay[b] }
-            if let lapse = lapses.last, lapse.day < day { day = lapse.day }
-            if leaveNext < day { day = leaveNext }
+            // `due` lists, in behaviour order, the behaviours whose next event falls on it.
+            var day = boundaries[boundary]
+            var dueCount = 0
+            for b in 0..<behaviourCount {
+                let next = nextDay[b]
+                if next < day {
+                    day = next
+                    dueCount = 0
+                }
+                if next == day {
+                    due[dueCount] = b
+                    dueCount += 1
+                }
+            }
+            if let lapse = lapses.last, lapse.day < day {
+                day = lapse.day
+                dueCount = 0
+            }
+            if leaveNext < day {
+                day = leaveNext
+                dueCount = 0
+            }
             if day >= days { break }
 
-            while snapshot < model.snapshotDays.count && model.snapshotDays[snapshot] < day {
-                acc.snapshots[snapshot * model.groupCount + group].add(score)
+            while snapshot < snapshotDays.count && snapshotDays[snapshot] < day {
+                acc.snapshots[snapshot * groupCount + group].add(score)
                 snapshot += 1
             }
             let before = score
 
             // 1. Start of the day: overhaul, consent, lapses.
-            if day == model.boundaries[boundary] {
+            var switched = false
+            if day == boundaries[boundary] {
                 boundary += 1
-                if segment + 1 < model.segments.count && model.segments[segment + 1].start == day {
+                if segmentStarts[segment + 1] == day {
                     let old = segment
                     segment += 1
-                    for b in 0..<model.behaviourCount {
+                    switched = true
+                    for b in 0..<behaviourCount {
                         advance(b, to: day)
-                        if remaining[b] < 0 && model.segmentRules[segment * model.behaviourCount + b] >= 0 {
+                        if remaining[b] < 0 && segmentRules[segment * behaviourCount + b] >= 0 {
                             remaining[b] = exponential(b)  // first rule for this behaviour
                         }
                         setRate(b, segment: segment, group: group, propensity: propensity)
                         scheduleNext(b)
                     }
-                    score = migrate(from: old, to: segment, score: score, acc: &acc)
+                    score = migrate(from: old, to: segment, score: score, acc: acc)
                 }
                 if day == e.fromDay {
                     if e.mode == .consent && enrolmentStream.uniform() >= e.consent(score) {
@@ -182,7 +310,7 @@ final class ResidentSimulator {
                     } else {
                         leaving = true
                         leaveAnchor = day
-                        hazard = e.hazard(score)
+                        hazard = self.hazard(score)
                     }
                 }
             }
@@ -194,9 +322,17 @@ final class ResidentSimulator {
             }
 
             // 2. Detected events of the day, with the rates in force at its start.
-            var fired = false
+            var firedCount = 0
             if !optedOut {
-                for b in 0..<model.behaviourCount where nextDay[b] == day {
+                if switched {  // a new rulebook may bring events forward to today
+                    dueCount = 0
+                    for b in 0..<behaviourCount where nextDay[b] == day {
+                        due[dueCount] = b
+                        dueCount += 1
+                    }
+                }
+                for i in 0..<dueCount {
+                    let b = due[i]
                     let mu = rate[b]
                     var r = remaining[b] - Double(day - anchor[b]) * mu
                     var k = 0
@@ -207,28 +343,34 @@ final class ResidentSimulator {
                     remaining[b] = r - mu
                     anchor[b] = day + 1
                     counts[b] = k
-                    fired = fired || k > 0
-                    if k == 0 { scheduleNext(b) }
+                    if k > 0 {
+                        due[firedCount] = b
+                        firedCount += 1
+                    } else {
+                        scheduleNext(b)
+                    }
                 }
             }
 
             // 3. Points, records and 4. responses (rates change from the next day on).
-            if fired {
-                for b in 0..<model.behaviourCount where counts[b] > 0 {
+            if firedCount > 0 {
+                for i in 0..<firedCount {
+                    let b = due[i]
                     let k = counts[b]
                     counts[b] = 0
-                    let r = model.segmentRules[segment * model.behaviourCount + b]
-                    let rule = model.rules[r]
-                    var points = k * rule.points
-                    if rule.capPoints != Int.max {
-                        let window = day / rule.capPeriod
+                    let r = segmentRules[segment * behaviourCount + b]
+                    let rulePoints = rulePoints[r]
+                    let capPoints = ruleCapPoints[r]
+                    var points = k * rulePoints
+                    if capPoints != Int.max {
+                        let window = day / ruleCapPeriod[r]
                         if capWindow[b] != window {
                             capWindow[b] = window
                             capUsed[b] = 0
                         }
-                        let allowed = max(0, rule.capPoints - capUsed[b])
+                        let allowed = max(0, capPoints - capUsed[b])
                         if abs(points) > allowed {
-                            acc.cappedEvents[r] += Int64(k - allowed / max(1, abs(rule.points)))
+                            acc.cappedEvents[r] += Int64(k - allowed / max(1, abs(rulePoints)))
                             points = points < 0 ? -allowed : allowed
                         }
                         capUsed[b] += abs(points)
@@ -238,24 +380,24 @@ final class ResidentSimulator {
                     if points < 0 {
                         acc.pointsRemoved[r] -= Int64(points)
                         penalised = true
-                        if model.notUnlawful[b] { penalisedNotUnlawful = true }
+                        if notUnlawful[b] { penalisedNotUnlawful = true }
                     }
                     score += points
                     onRecord[b] += points
-                    if rule.retention != Int.max && points != 0 && day + rule.retention < days {
-                        insertLapse((day + rule.retention, b, points))
+                    let retention = ruleRetention[r]
+                    if retention != Int.max && points != 0 && day + retention < days {
+                        insertLapse((day + retention, b, points))
                     }
-                    if rule.isPenalty {
-                        if model.deterrence != 1 { respond(b, factor: model.deterrence, times: k, day: day) }
-                        for c in model.chillingStart[b]..<model.chillingStart[b + 1] {
-                            let target = model.chillingTargets[c]
-                            respond(target.target, factor: target.factor, times: k, day: day)
+                    if rulePoints < 0 {
+                        if deterrenceFactor != 1 { respond(b, factor: deterrenceFactor, times: k, day: day) }
+                        for c in chillingStart[b]..<chillingStart[b + 1] {
+                            respond(chillingTarget[c], factor: chillingFactor[c], times: k, day: day)
                         }
                     }
                     setRate(b, segment: segment, group: group, propensity: propensity)
                     scheduleNext(b)
-                    for c in model.chillingStart[b]..<model.chillingStart[b + 1] {
-                        let target = model.chillingTargets[c].target
+                    for c in chillingStart[b]..<chillingStart[b + 1] {
+                        let target = chillingTarget[c]
                         setRate(target, segment: segment, group: group, propensity: propensity)
                         scheduleNext(target)
                     }
@@ -265,7 +407,7 @@ final class ResidentSimulator {
             // 5. Leaving, on the score at the end of the day.
             if leaving && !optedOut {
                 leaveRemaining -= Double(day - leaveAnchor) * hazard
-                hazard = e.hazard(score)
+                hazard = self.hazard(score)
                 leaveRemaining -= hazard
                 leaveAnchor = day + 1
                 if leaveRemaining <= 0 {
@@ -281,7 +423,7 @@ final class ResidentSimulator {
             }
 
             // 6. End of the day: state, drops, trajectory.
-            let newState = optedOut ? model.optedOutState : model.grade(score)
+            let newState = optedOut ? stateCount - 1 : grade(score)
             if newState != state {
                 acc.change(group: group, day: day, from: state, to: newState)
                 state = newState
@@ -300,12 +442,12 @@ final class ResidentSimulator {
                     TrajectoryPoint(resident: resident, group: group, day: day, score: score, state: state))
             }
             if optedOut {
-                if !e.frozen { snapshot = model.snapshotDays.count }
+                if !e.frozen { snapshot = snapshotDays.count }
                 break
             }
         }
-        while snapshot < model.snapshotDays.count {
-            acc.snapshots[snapshot * model.groupCount + group].add(score)
+        while snapshot < snapshotDays.count {
+            acc.snapshots[snapshot * groupCount + group].add(score)
             snapshot += 1
         }
         if penalised { acc.everPenalised[group] += 1 }
@@ -314,18 +456,18 @@ final class ResidentSimulator {
     }
 
     /// Applies an overhaul's migration of records at the start of the new rulebook's first day.
-    private func migrate(from old: Int, to new: Int, score: Int, acc: inout Accumulator) -> Int {
+    private func migrate(from old: Int, to new: Int, score: Int, acc: Accumulator) -> Int {
         switch model.segments[new].migration {
         case .keep:
             return score
         case .reset:
-            for b in 0..<model.behaviourCount { onRecord[b] = 0 }
+            for b in 0..<behaviourCount { onRecord[b] = 0 }
             lapses.removeAll(keepingCapacity: true)
             acc.voidedPoints += Int64(abs(score - model.base))
             return model.base
         case .voidRemoved:
             var score = score
-            for b in 0..<model.behaviourCount
+            for b in 0..<behaviourCount
             where model.segments[old].ruleOfBehaviour[b] >= 0 && model.segments[new].ruleOfBehaviour[b] < 0
                 && onRecord[b] != 0
             {

@@ -48,9 +48,10 @@ public struct RunResult: Sendable {
             model.scenario.population.groups.isEmpty ? ["all"] : model.scenario.population.groups.map(\.id)
         // Prefix sums of the difference arrays give end-of-day counts.
         var daily = [Int64](repeating: 0, count: totals.diff.count)
+        let initial = totals.initial.array
         let s = model.stateCount
         for g in 0..<model.groupCount {
-            var running = Array(totals.initial[(g * s)..<(g * s + s)])
+            var running = Array(initial[(g * s)..<(g * s + s)])
             for d in 0..<model.days {
                 let at = (g * model.days + d) * s
                 for k in 0..<s {
@@ -77,8 +78,8 @@ public struct RunResult: Sendable {
         }
         topDrops = totals.topDrops.drops
         trajectories = totals.trajectories.sorted { ($0.resident, $0.day) < ($1.resident, $1.day) }
-        everPenalised = totals.everPenalised
-        everPenalisedNotUnlawful = totals.everPenalisedNotUnlawful
+        everPenalised = totals.everPenalised.array
+        everPenalisedNotUnlawful = totals.everPenalisedNotUnlawful.array
         lapsedPoints = totals.lapsedPoints
         voidedPoints = totals.voidedPoints
         self.simulationSeconds = simulationSeconds

@@ -45,7 +45,7 @@ public enum Simulation {
         let results = Mutex<[Accumulator?]>(Array(repeating: nil, count: workers))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let simulator = ResidentSimulator(model: model)
-            var acc = Accumulator(model)
+            let acc = Accumulator(model)
             while true {
                 let block = nextBlock.add(1, ordering: .relaxed).oldValue
                 if block >= blocks { break }
@@ -55,7 +55,7 @@ public enum Simulation {
                 }
                 let end = min(model.population, (block + 1) * blockSize)
                 for resident in block * blockSize..<end {
-                    simulator.simulate(resident: resident, into: &acc)
+                    simulator.simulate(resident: resident, into: acc)
                 }
                 let done = finished.add(1, ordering: .relaxed).newValue
                 options.progress?(Double(done) / Double(blocks))
@@ -63,7 +63,7 @@ public enum Simulation {
             results.withLock { $0[worker] = acc }
         }
         if cancelled.load(ordering: .relaxed) { throw Cancelled() }
-        var total = Accumulator(model)
+        let total = Accumulator(model)
         for acc in results.withLock({ $0 }) { total.merge(acc!) }
         return RunResult(
             model: model, totals: total, simulationSeconds: started.duration(to: .now).seconds,

@@ -9,7 +9,7 @@ internal import Foundation
 public final class RandomStream {
     private let rng: UnsafeMutablePointer<gsl_rng>
     /// Direct access to the Philox state, for the engine's hot path (same numbers as GSL's calls).
-    private let philox: UnsafeMutablePointer<PhiloxState>?
+    let philox: UnsafeMutablePointer<PhiloxState>?
     private let seedKey: UInt64
 
     /// The generator kind.
