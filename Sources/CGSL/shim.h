@@ -1,5 +1,6 @@
 #ifndef CGSL_SHIM_H
 #define CGSL_SHIM_H
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_histogram.h>
 #include <gsl/gsl_qrng.h>

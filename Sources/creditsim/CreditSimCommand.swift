@@ -8,6 +8,8 @@ struct CreditSimCommand: ParsableCommand {
         abstract: "Simulate municipal point-based social-credit schemes on synthetic populations.",
         discussion: "Docs: README.md, docs/model.md (semantics), docs/scenario-format.md (every key).",
         version: CreditSimVersion.current,
-        subcommands: [Run.self, Validate.self, Scenarios.self, Generators.self]
+        subcommands: [
+            Run.self, Compare.self, AuditCommand.self, Validate.self, Scenarios.self, Generators.self,
+        ]
     )
 }

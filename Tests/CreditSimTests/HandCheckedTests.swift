@@ -151,3 +151,51 @@ struct BinningTests {
         #expect(nonEmpty.map(\.count) == [2, 1, 2, 1, 2, 1, 1])
     }
 }
+
+@Suite("exposure to measures")
+struct ExposureTests {
+    func run(_ extra: String, rate: Double = 20, days: Int = 30) throws -> RunResult {
+        let yaml = miniScenario(
+            size: 40, days: days,
+            behaviours:
+                "  - {id: x, rate: \(rate), unlawful: \"no\"}\n  - {id: y, rate: 0, unlawful: \"yes\", basis: judgment}",
+            rulebooks:
+                "    - {id: v1, effective: 2020-01-01, rules: [{behaviour: x, points: -10, cap: {points: 10, period: 1}}, {behaviour: y, points: -1}]}",
+            extra: extra)
+        return try Simulation.run(try scenario(yaml), options: .init(threads: 1))
+    }
+
+    @Test("a record-based measure lasts its duration after the last record")
+    func recordMeasure() throws {
+        // An event every day: the 5-day measure runs from day 0 to the end, every day.
+        let r = try run(
+            "consequences: {measures: [{id: m, kind: restriction, behaviours: [x], duration: 5}]}")
+        #expect((0..<30).allSatisfy { r.exposed(measure: 0, onDay: $0).all == 40 })
+        #expect(r.personDays(measure: 0).all == 40 * 30)
+        // Every exposure rests on conduct that is not unlawful.
+        #expect(r.personDays(measure: 0).notUnlawfulOnly == 40 * 30)
+    }
+
+    @Test("certain repair cuts every record-based exposure to the repair delay")
+    func repair() throws {
+        // One event on day 0 only (rate 20 on day 0, then the chilling-free deterrence 1e-6).
+        let r = try run(
+            "responses: {deterrence: 0.000001}\nconsequences: {measures: [{id: m, kind: restriction, behaviours: [x], duration: 20, repair: {after: 3, probability: 1}}]}"
+        )
+        #expect(r.exposed(measure: 0, onDay: 0).all == 40)
+        #expect(r.exposed(measure: 0, onDay: 2).all == 40)
+        #expect(r.exposed(measure: 0, onDay: 3).all == 0)
+    }
+
+    @Test(
+        "a grade-based measure follows the grade, and says when only not-unlawful conduct put the resident there"
+    )
+    func gradeMeasure() throws {
+        // −10 a day: 1000 → C (below 850) at the end of day 15 (score 840).
+        let r = try run("consequences: {measures: [{id: low, kind: restriction, grades: [C, D]}]}")
+        #expect(r.exposed(measure: 0, onDay: 14).all == 0)
+        #expect(r.exposed(measure: 0, onDay: 15).all == 40)
+        #expect(r.exposed(measure: 0, onDay: 15).notUnlawfulOnly == 40)
+        #expect(r.personDays(measure: 0).all == 40 * 15)
+    }
+}

@@ -18,6 +18,10 @@ final class Accumulator: @unchecked Sendable {
     let cappedEvents: ScratchBuffer<Int64>
     let everPenalised: ScratchBuffer<Int64>
     let everPenalisedNotUnlawful: ScratchBuffer<Int64>
+    let measureCount: Int
+    /// Exposure changes: `exposure[(((g * measureCount + m) * (days + 1)) + d) * 2 + kind]`, kind 0
+    /// every exposure, kind 1 the exposures that do not rest on conduct that is not unlawful.
+    let exposure: ScratchBuffer<Int64>
     // Only the owning worker touches these (see the type's comment), so no exclusivity checks.
     /// Score distribution at each snapshot day, per group (`snapshots[k * groupCount + g]`).
     @exclusivity(unchecked) var snapshots: [ScoreCounts]
@@ -26,6 +30,9 @@ final class Accumulator: @unchecked Sendable {
     @exclusivity(unchecked) var lapsedPoints: Int64 = 0
     @exclusivity(unchecked) var voidedPoints: Int64 = 0
     @exclusivity(unchecked) var residents: Int64 = 0
+    /// Lawful events lost to chilling responses, in millionths of an event (fixed point, so the
+    /// total does not depend on summation order).
+    @exclusivity(unchecked) var suppressedMicroEvents: Int64 = 0
 
     init(_ model: CompiledModel) {
         stateCount = model.stateCount
@@ -39,6 +46,9 @@ final class Accumulator: @unchecked Sendable {
         cappedEvents = ScratchBuffer(repeating: 0, count: model.rules.count)
         everPenalised = ScratchBuffer(repeating: 0, count: model.groupCount)
         everPenalisedNotUnlawful = ScratchBuffer(repeating: 0, count: model.groupCount)
+        measureCount = model.measureCount
+        exposure = ScratchBuffer(
+            repeating: 0, count: model.groupCount * model.measureCount * (model.days + 1) * 2)
         snapshots = Array(repeating: ScoreCounts(), count: model.snapshotDays.count * model.groupCount)
         topDrops = TopDrops(capacity: model.topDrops)
     }
@@ -46,7 +56,7 @@ final class Accumulator: @unchecked Sendable {
     deinit {
         for buffer in [
             initial, diff, events, pointsAdded, pointsRemoved, cappedEvents, everPenalised,
-            everPenalisedNotUnlawful,
+            everPenalisedNotUnlawful, exposure,
         ] {
             buffer.deallocate()
         }
@@ -65,6 +75,7 @@ final class Accumulator: @unchecked Sendable {
             (pointsAdded, other.pointsAdded),
             (pointsRemoved, other.pointsRemoved), (cappedEvents, other.cappedEvents),
             (everPenalised, other.everPenalised), (everPenalisedNotUnlawful, other.everPenalisedNotUnlawful),
+            (exposure, other.exposure),
         ]
         for (mine, theirs) in pairs {
             for i in 0..<mine.count { mine[i] += theirs[i] }
@@ -75,5 +86,11 @@ final class Accumulator: @unchecked Sendable {
         lapsedPoints += other.lapsedPoints
         voidedPoints += other.voidedPoints
         residents += other.residents
+        suppressedMicroEvents += other.suppressedMicroEvents
+    }
+
+    @inline(__always)
+    func expose(group: Int, measure: Int, day: Int, kind: Int, by change: Int64) {
+        exposure[(((group * measureCount + measure) * (days + 1)) + day) * 2 + kind] += change
     }
 }

@@ -46,6 +46,22 @@ struct CompiledModel: Sendable {
     let seed: UInt64
     /// Behaviours that are not unlawful under national law (`unlawful: no`).
     let notUnlawful: [Bool]
+    /// Base daily rates (events per resident per day).
+    let baseRates: [Double]
+    /// Lawful behaviours that some chilling response targets: their lost events are counted.
+    let suppressionTracked: [Bool]
+    let measureCount: Int
+    let gradeMeasureCount: Int
+    /// Grades (bit g = grade index g) of each grade-based measure; 0 for record-based ones.
+    let measureGradeMask: [UInt64]
+    let measureDuration: [Int]
+    /// Repair delay of each record-based measure (`Int.max` without repair) and its probability.
+    let measureRepairAfter: [Int]
+    let measureRepairProbability: [Double]
+    let hasRepair: Bool
+    /// Record-based measures of behaviour `b`: `recordMeasures[recordMeasureStart[b]..<recordMeasureStart[b+1]]`.
+    let recordMeasureStart: [Int]
+    let recordMeasures: [Int]
 
     /// The rulebook in force from `start` (a day of the run).
     struct Segment: Sendable {
@@ -171,6 +187,31 @@ struct CompiledModel: Sendable {
         generator = (try? GeneratorKind(named: scenario.run.generator)) ?? .philox
         seed = scenario.run.seed
         notUnlawful = behaviours.map { $0.unlawful == .no }
+        baseRates = behaviours.map(\.rate)
+        let targets = Set(scenario.responses.chilling.map(\.target))
+        suppressionTracked = behaviours.map { targets.contains($0.id) && $0.unlawful == .no }
+        let measures = scenario.consequences.measures
+        let gradeIndex = Dictionary(
+            uniqueKeysWithValues: scenario.scheme.grades.enumerated().map { ($1.id, $0) })
+        measureCount = measures.count
+        measureGradeMask = measures.map { m in
+            m.grades.reduce(UInt64(0)) { $0 | (1 << UInt64(gradeIndex[$1]!)) }
+        }
+        gradeMeasureCount = measures.filter(\.isGradeBased).count
+        measureDuration = measures.map { $0.duration ?? Int.max }
+        measureRepairAfter = measures.map { $0.repair?.after ?? Int.max }
+        measureRepairProbability = measures.map { $0.repair?.probability ?? 0 }
+        hasRepair = measures.contains { $0.repair != nil }
+        var recordStart = [0]
+        var record: [Int] = []
+        for behaviour in behaviours {
+            for (m, measure) in measures.enumerated() where measure.behaviours.contains(behaviour.id) {
+                record.append(m)
+            }
+            recordStart.append(record.count)
+        }
+        recordMeasureStart = recordStart
+        recordMeasures = record
     }
 
     /// Stream numbers 0 and 1 are the population and enrolment draws; behaviours get a 32-bit

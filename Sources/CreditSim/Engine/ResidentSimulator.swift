@@ -11,14 +11,14 @@ internal import Foundation
 /// costs work only on days when something happens. Rate changes consume no random numbers,
 /// which keeps common random numbers across scenarios. See `docs/model.md` for the argument.
 final class ResidentSimulator {
-    private let model: CompiledModel
+    let model: CompiledModel
     private let behaviourStreams: [RandomStream]
     private let populationStream: RandomStream
     private let enrolmentStream: RandomStream
     private let groups: DiscreteDistribution?
 
     // Model tables copied into flat buffers for the inner loop (see `CompiledModel` for layout).
-    private let behaviourCount: Int
+    let behaviourCount: Int
     private let segmentRates: ScratchBuffer<Double>
     private let segmentRules: ScratchBuffer<Int>
     private let groupMultipliers: ScratchBuffer<Double>
@@ -32,12 +32,12 @@ final class ResidentSimulator {
     private let ruleRetention: ScratchBuffer<Int>
     private let ruleCapPoints: ScratchBuffer<Int>
     private let ruleCapPeriod: ScratchBuffer<Int>
-    private let notUnlawful: ScratchBuffer<Bool>
+    let notUnlawful: ScratchBuffer<Bool>
     private let gradeMinimums: ScratchBuffer<Int>
     private let leaveBelow: ScratchBuffer<Int>
     private let leaveHazard: ScratchBuffer<Double>
     private let segmentStarts: ScratchBuffer<Int>
-    private let days: Int
+    let days: Int
     private let base: Int
     private let stateCount: Int
     private let groupCount: Int
@@ -46,7 +46,7 @@ final class ResidentSimulator {
     private let philox: ScratchBuffer<UnsafeMutablePointer<PhiloxState>?>
 
     // Per-behaviour state of the resident being simulated, indexed by behaviour.
-    private let deterrence: ScratchBuffer<Double>
+    let deterrence: ScratchBuffer<Double>
     /// Remaining internal time to the next arrival, as of the start of `anchor`.
     private let remaining: ScratchBuffer<Double>
     private let anchor: ScratchBuffer<Int>
@@ -54,10 +54,19 @@ final class ResidentSimulator {
     /// Day of the next detected event at the current rate (`Int.max`: none).
     private let nextDay: ScratchBuffer<Int>
     private let counts: ScratchBuffer<Int>
+    // Exposure state (see ResidentSimulator+Consequences.swift), indexed by measure.
+    let exposureUntil: ScratchBuffer<Int>
+    let justifiedUntil: ScratchBuffer<Int>
+    let gradeExposure: ScratchBuffer<Int>
+    /// Day from which the lost lawful events of a chilled behaviour are still to be counted.
+    let suppressionAnchor: ScratchBuffer<Int>
+    let repairStream: RandomStream
+    private let tracksConsequences: Bool
+    private let tracksSuppression: Bool
     /// Behaviours with an event due on the day being simulated (then those that fired).
     private let due: ScratchBuffer<Int>
     /// Points currently on record per behaviour (for `void_removed` migrations).
-    private let onRecord: ScratchBuffer<Int>
+    let onRecord: ScratchBuffer<Int>
     private let capWindow: ScratchBuffer<Int>
     private let capUsed: ScratchBuffer<Int>
     // Growable per-resident lists. A simulator belongs to one worker and its methods never
@@ -106,6 +115,13 @@ final class ResidentSimulator {
         nextDay = ScratchBuffer(repeating: Int.max, count: b)
         counts = ScratchBuffer(repeating: 0, count: b)
         due = ScratchBuffer(repeating: 0, count: b)
+        exposureUntil = ScratchBuffer(repeating: 0, count: model.measureCount)
+        justifiedUntil = ScratchBuffer(repeating: 0, count: model.measureCount)
+        gradeExposure = ScratchBuffer(repeating: 0, count: model.measureCount)
+        suppressionAnchor = ScratchBuffer(repeating: 0, count: b)
+        repairStream = RandomStream(generator: model.generator, seed: model.seed)
+        tracksConsequences = model.measureCount > 0
+        tracksSuppression = model.suppressionTracked.contains(true)
         onRecord = ScratchBuffer(repeating: 0, count: b)
         capWindow = ScratchBuffer(repeating: -1, count: b)
         capUsed = ScratchBuffer(repeating: 0, count: b)
@@ -138,6 +154,9 @@ final class ResidentSimulator {
         nextDay.deallocate()
         counts.deallocate()
         due.deallocate()
+        for buffer in [exposureUntil, justifiedUntil, gradeExposure, suppressionAnchor] {
+            buffer.deallocate()
+        }
         onRecord.deallocate()
         capWindow.deallocate()
         capUsed.deallocate()
@@ -172,7 +191,7 @@ final class ResidentSimulator {
 
     /// The grade index (0 = highest) of a score.
     @inline(__always)
-    private func grade(_ score: Int) -> Int {
+    func grade(_ score: Int) -> Int {
         var g = 0
         while g < gradeMinimums.count && score < gradeMinimums[g] { g += 1 }
         return g
@@ -236,6 +255,9 @@ final class ResidentSimulator {
         var state = grade(score)
         acc.initial[group * stateCount + state] += 1
         acc.residents += 1
+        var suppressed = 0.0
+        if tracksConsequences { startExposures(resident: resident, group: group, score: score, acc: acc) }
+        if tracksSuppression { for b in 0..<behaviourCount { suppressionAnchor[b] = 0 } }
         var leaving = false
         var hazard = 0.0
         var leaveAnchor = 0
@@ -376,6 +398,7 @@ final class ResidentSimulator {
                         capUsed[b] += abs(points)
                     }
                     acc.events[r] += Int64(k)
+                    if tracksConsequences { recordExposures(behaviour: b, day: day, group: group, acc: acc) }
                     if points > 0 { acc.pointsAdded[r] += Int64(points) }
                     if points < 0 {
                         acc.pointsRemoved[r] -= Int64(points)
@@ -389,9 +412,16 @@ final class ResidentSimulator {
                         insertLapse((day + retention, b, points))
                     }
                     if rulePoints < 0 {
-                        if deterrenceFactor != 1 { respond(b, factor: deterrenceFactor, times: k, day: day) }
+                        if deterrenceFactor != 1 {
+                            suppressed += respond(
+                                b, factor: deterrenceFactor, times: k, day: day, group: group,
+                                propensity: propensity)
+                        }
                         for c in chillingStart[b]..<chillingStart[b + 1] {
-                            respond(chillingTarget[c], factor: chillingFactor[c], times: k, day: day)
+                            suppressed += respond(
+                                chillingTarget[c], factor: chillingFactor[c], times: k, day: day,
+                                group: group,
+                                propensity: propensity)
                         }
                     }
                     setRate(b, segment: segment, group: group, propensity: propensity)
@@ -424,6 +454,9 @@ final class ResidentSimulator {
 
             // 6. End of the day: state, drops, trajectory.
             let newState = optedOut ? stateCount - 1 : grade(score)
+            if tracksConsequences && (newState != state || score != before) {
+                updateGradeExposures(day: day, group: group, score: score, optedOut: optedOut, acc: acc)
+            }
             if newState != state {
                 acc.change(group: group, day: day, from: state, to: newState)
                 state = newState
@@ -449,6 +482,13 @@ final class ResidentSimulator {
         while snapshot < snapshotDays.count {
             acc.snapshots[snapshot * groupCount + group].add(score)
             snapshot += 1
+        }
+        if tracksSuppression {
+            for b in 0..<behaviourCount where model.suppressionTracked[b] {
+                suppressed += closeSuppression(
+                    b, until: days, baseRate: suppressionRate(b, group: group, propensity: propensity))
+            }
+            acc.suppressedMicroEvents += Int64((suppressed * 1e6).rounded())
         }
         if penalised { acc.everPenalised[group] += 1 }
         if penalisedNotUnlawful { acc.everPenalisedNotUnlawful[group] += 1 }
@@ -482,9 +522,22 @@ final class ResidentSimulator {
 
     /// Multiplies behaviour `b`'s rate factor by `factor^times`; its clock is moved to the next day.
     @inline(__always)
-    private func respond(_ b: Int, factor: Double, times: Int, day: Int) {
+    private func respond(_ b: Int, factor: Double, times: Int, day: Int, group: Int, propensity: Double)
+        -> Double
+    {
         if anchor[b] <= day { advance(b, to: day + 1) }
+        var lost = 0.0
+        if tracksSuppression && model.suppressionTracked[b] {
+            lost = closeSuppression(
+                b, until: day + 1, baseRate: suppressionRate(b, group: group, propensity: propensity))
+        }
         deterrence[b] *= times == 1 ? factor : pow(factor, Double(times))
+        return lost
+    }
+
+    /// The resident's own daily rate of behaviour `b` before responses.
+    private func suppressionRate(_ b: Int, group: Int, propensity: Double) -> Double {
+        model.baseRates[b] * model.groupMultipliers[group * behaviourCount + b] * propensity
     }
 
     private func insertLapse(_ lapse: (day: Int, behaviour: Int, points: Int)) {

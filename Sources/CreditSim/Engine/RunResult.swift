@@ -16,6 +16,14 @@ public struct RunResult: Sendable {
     public let trajectories: [TrajectoryPoint]
     public let everPenalised: [Int64]
     public let everPenalisedNotUnlawful: [Int64]
+    /// Measure ids, in scenario order.
+    public let measures: [String]
+    /// End-of-day residents exposed to each measure:
+    /// `exposure[((g * measures.count + m) * days + d) * 2 + kind]`, kind 0 all exposures,
+    /// kind 1 those that would remain without the penalties for conduct that is not unlawful.
+    public let exposure: [Int64]
+    /// Lawful events (of behaviours that chilling responses target) that did not happen.
+    public let suppressedLawfulEvents: Double
     public let lapsedPoints: Int64
     public let voidedPoints: Int64
     public let simulationSeconds: Double
@@ -80,6 +88,24 @@ public struct RunResult: Sendable {
         trajectories = totals.trajectories.sorted { ($0.resident, $0.day) < ($1.resident, $1.day) }
         everPenalised = totals.everPenalised.array
         everPenalisedNotUnlawful = totals.everPenalisedNotUnlawful.array
+        measures = model.scenario.consequences.measures.map(\.id)
+        let changes = totals.exposure.array
+        var exposure = [Int64](repeating: 0, count: model.groupCount * model.measureCount * model.days * 2)
+        for g in 0..<model.groupCount {
+            for m in 0..<model.measureCount {
+                var running: (Int64, Int64) = (0, 0)
+                for d in 0..<model.days {
+                    let from = (((g * model.measureCount + m) * (model.days + 1)) + d) * 2
+                    running.0 += changes[from]
+                    running.1 += changes[from + 1]
+                    let to = ((g * model.measureCount + m) * model.days + d) * 2
+                    exposure[to] = running.0
+                    exposure[to + 1] = running.1
+                }
+            }
+        }
+        self.exposure = exposure
+        suppressedLawfulEvents = Double(totals.suppressedMicroEvents) / 1e6
         lapsedPoints = totals.lapsedPoints
         voidedPoints = totals.voidedPoints
         self.simulationSeconds = simulationSeconds
@@ -95,6 +121,33 @@ public struct RunResult: Sendable {
             for k in 0..<s { out[k] += daily[at + k] }
         }
         return out
+    }
+
+    /// Residents exposed to measure `m` at the end of `day` (all groups unless one is given):
+    /// every exposure, and those resting only on conduct that is not unlawful.
+    public func exposed(measure m: Int, onDay day: Int, group: Int? = nil) -> (
+        all: Int64, notUnlawfulOnly: Int64
+    ) {
+        var all: Int64 = 0
+        var kept: Int64 = 0
+        for g in group.map({ [$0] }) ?? Array(groups.indices) {
+            let at = ((g * measures.count + m) * days + day) * 2
+            all += exposure[at]
+            kept += exposure[at + 1]
+        }
+        return (all, all - kept)
+    }
+
+    /// Person-days of exposure to measure `m` over the run: every exposure, and those resting
+    /// only on conduct that is not unlawful.
+    public func personDays(measure m: Int) -> (all: Int64, notUnlawfulOnly: Int64) {
+        var total: (Int64, Int64) = (0, 0)
+        for d in 0..<days {
+            let e = exposed(measure: m, onDay: d)
+            total.0 += e.all
+            total.1 += e.notUnlawfulOnly
+        }
+        return total
     }
 
     /// The final score distribution (end of the last day).

@@ -31,4 +31,44 @@ public enum Statistics {
                 gsl_stats_quantile_from_sorted_data($0.baseAddress, 1, $0.count, q)
             }
     }
+
+    /// The `p` quantile of Student's t distribution with `dof` degrees of freedom
+    /// (`gsl_cdf_tdist_Pinv`).
+    public static func tQuantile(_ p: Double, degreesOfFreedom dof: Double) -> Double {
+        gsl_cdf_tdist_Pinv(p, dof)
+    }
+
+    /// A two-sided `level` confidence interval for the mean of `values` (Student's t).
+    /// - Returns: `nil` for fewer than two values.
+    public static func meanInterval(_ values: [Double], level: Double = 0.95) -> Interval? {
+        guard values.count >= 2 else { return nil }
+        let m = mean(values)
+        let half =
+            tQuantile(0.5 + level / 2, degreesOfFreedom: Double(values.count - 1)) * standardError(values)
+        return Interval(estimate: m, lower: m - half, upper: m + half)
+    }
+
+    /// A Welch interval for the difference of the means of two independent samples (`b − a`).
+    public static func welchInterval(_ a: [Double], _ b: [Double], level: Double = 0.95) -> Interval? {
+        guard a.count >= 2, b.count >= 2 else { return nil }
+        let va = variance(a) / Double(a.count)
+        let vb = variance(b) / Double(b.count)
+        let d = mean(b) - mean(a)
+        let se = (va + vb).squareRoot()
+        guard se > 0 else { return Interval(estimate: d, lower: d, upper: d) }
+        let dof = (va + vb) * (va + vb) / (va * va / Double(a.count - 1) + vb * vb / Double(b.count - 1))
+        let half = tQuantile(0.5 + level / 2, degreesOfFreedom: dof) * se
+        return Interval(estimate: d, lower: d - half, upper: d + half)
+    }
+}
+
+/// An estimate with a confidence interval.
+public struct Interval: Sendable, Codable, Equatable {
+    public let estimate: Double
+    public let lower: Double
+    public let upper: Double
+
+    public var width: Double { upper - lower }
+    /// Whether the interval excludes zero.
+    public var excludesZero: Bool { lower > 0 || upper < 0 }
 }

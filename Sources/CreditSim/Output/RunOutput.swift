@@ -5,6 +5,7 @@ public enum RunOutput {
     /// Names of the data files, each described in `docs/outputs.md`.
     public static let dataFiles = [
         "summary.json", "daily.csv", "rules.csv", "histograms.csv", "drops.csv", "trajectories.csv",
+        "exposures.csv",
     ]
 
     /// The data files of `result` (everything but the manifest).
@@ -17,6 +18,7 @@ public enum RunOutput {
             ("histograms.csv", Data(try result.histogramTable().utf8)),
             ("drops.csv", Data(result.dropsTable.utf8)),
             ("trajectories.csv", Data(result.trajectoriesTable.utf8)),
+            ("exposures.csv", Data(result.exposuresTable.utf8)),
         ]
     }
 }

@@ -78,6 +78,23 @@ extension RunResult {
         return out
     }
 
+    /// `exposures.csv`: end-of-day residents exposed to each measure, and how many of those
+    /// exposures rest only on conduct that is not unlawful.
+    public var exposuresTable: String {
+        var out = "day,date,group,measure,exposed,exposed_only_for_not_unlawful_conduct\n"
+        let groupRows: [(String, Int?)] =
+            [("all", nil)] + (groups.count > 1 ? groups.enumerated().map { ($1, $0) } : [])
+        for (name, g) in groupRows {
+            for (m, measure) in measures.enumerated() {
+                for d in 0..<days {
+                    let e = exposed(measure: m, onDay: d, group: g)
+                    out += "\(d),\(date(ofDay: d)),\(name),\(measure),\(e.all),\(e.notUnlawfulOnly)\n"
+                }
+            }
+        }
+        return out
+    }
+
     /// `trajectories.csv`: every change of score or state of the sampled residents.
     public var trajectoriesTable: String {
         var out = "resident,group,day,date,score,state\n"

@@ -23,6 +23,18 @@ public struct RunSummary: Sendable, Codable {
     public let voidedPoints: Int64
     public let eventsByBehaviour: [String: Int64]
     public let largestDrop: ScoreDrop?
+    public let measures: [MeasureExposure]
+    /// Lawful events that chilling responses suppressed (expected count).
+    public let suppressedLawfulEvents: Double
+
+    /// Exposure to one measure.
+    public struct MeasureExposure: Sendable, Codable {
+        public let measure: String
+        public let exposedAtEnd: Int64
+        public let personDays: Int64
+        /// Person-days that rest only on penalties for conduct that is not unlawful.
+        public let personDaysNotUnlawfulOnly: Int64
+    }
 
     public struct KeyDate: Sendable, Codable {
         public let date: SimDate
@@ -70,5 +82,13 @@ public struct RunSummary: Sendable, Codable {
         voidedPoints = result.voidedPoints
         eventsByBehaviour = events
         largestDrop = result.topDrops.first
+        measures = result.measures.enumerated().map { m, id in
+            let days = result.personDays(measure: m)
+            return MeasureExposure(
+                measure: id, exposedAtEnd: result.exposed(measure: m, onDay: result.days - 1).all,
+                personDays: days.all,
+                personDaysNotUnlawfulOnly: days.notUnlawfulOnly)
+        }
+        suppressedLawfulEvents = result.suppressedLawfulEvents
     }
 }

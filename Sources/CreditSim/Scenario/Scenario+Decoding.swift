@@ -12,7 +12,7 @@ extension Scenario {
                 root, top, sink,
                 allowed: [
                     "schema", "extends", "meta", "run", "population", "behaviours", "scheme", "enrolment",
-                    "responses", "outputs",
+                    "responses", "consequences", "outputs",
                 ])
         else { return nil }
         guard let schemaNode = fields.value("schema", required: true) else { return nil }
@@ -42,6 +42,11 @@ extension Scenario {
             fields.value("responses").map { decodeResponses($0, top.key("responses"), sink, behaviourIDs) }
             ?? Responses(deterrence: 1, chilling: [])
         guard let meta, let population, let scheme, let enrolment, let responses else { return nil }
+        let consequences =
+            fields.value("consequences").map {
+                decodeConsequences($0, top.key("consequences"), sink, run, behaviourIDs, scheme.grades)
+            } ?? Consequences.none
+        guard let consequences else { return nil }
         let outputs =
             fields.value("outputs").map { decodeOutputs($0, top.key("outputs"), sink, run, scheme) }
             ?? defaultOutputs(run, scheme)
@@ -49,10 +54,10 @@ extension Scenario {
         return Scenario(
             schema: schema, meta: meta, run: run, population: population, behaviours: behaviours,
             scheme: scheme,
-            enrolment: enrolment, responses: responses, outputs: outputs)
+            enrolment: enrolment, responses: responses, consequences: consequences, outputs: outputs)
     }
 
-    private static func decodeMeta(_ node: YAMLNode, _ path: KeyPath, _ sink: DiagnosticSink) -> Meta? {
+    static func decodeMeta(_ node: YAMLNode, _ path: KeyPath, _ sink: DiagnosticSink) -> Meta? {
         guard let f = Fields(node, path, sink, allowed: ["name", "title", "description", "sources"]) else {
             return nil
         }

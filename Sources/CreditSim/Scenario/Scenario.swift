@@ -16,6 +16,7 @@ public struct Scenario: Sendable, Encodable {
     public var scheme: Scheme
     public var enrolment: Enrolment
     public var responses: Responses
+    public var consequences: Consequences
     public var outputs: OutputSettings
 }
 

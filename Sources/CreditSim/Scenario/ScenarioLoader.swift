@@ -61,27 +61,9 @@ public enum ScenarioLoader {
                     here, "extends", "scenarios extend each other in a cycle (back to '\(path)')"))
             return nil
         }
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            attributes[.type] as? FileAttributeType != .typeDirectory
-        else {
-            sink.report(ScenarioDiagnostic(here, "", "cannot read scenario file: no such file"))
-            return nil
-        }
-        if let size = attributes[.size] as? Int, size > maximumFileSize {
-            sink.report(
-                ScenarioDiagnostic(
-                    here, "", "scenario file is \(size) bytes; the limit is \(maximumFileSize)"))
-            return nil
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            sink.report(ScenarioDiagnostic(here, "", "cannot read scenario file"))
-            return nil
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            sink.report(ScenarioDiagnostic(here, "", "scenario file is not UTF-8 text"))
-            return nil
-        }
-        inputs.append(Input(path: path, sha256: sha256(data)))
+        guard let read = readText(path: path, sink: sink) else { return nil }
+        let text = read.string
+        inputs.append(Input(path: path, sha256: read.sha256))
         return resolve(
             text: text, file: path, directory: (path as NSString).deletingLastPathComponent,
             chain: chain + [canonical],
@@ -119,6 +101,31 @@ public enum ScenarioLoader {
             return nil
         }
         return Overlay.merge(base: baseTree, overlay: tree, sink: sink)
+    }
+
+    /// Reads a YAML file with the size and encoding checks every input gets.
+    static func readText(path: String, sink: DiagnosticSink) -> (string: String, sha256: String)? {
+        let here = SourceLocation(file: path, line: 1, column: 1)
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            attributes[.type] as? FileAttributeType != .typeDirectory
+        else {
+            sink.report(ScenarioDiagnostic(here, "", "cannot read file: no such file"))
+            return nil
+        }
+        if let size = attributes[.size] as? Int, size > maximumFileSize {
+            sink.report(
+                ScenarioDiagnostic(here, "", "file is \(size) bytes; the limit is \(maximumFileSize)"))
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            sink.report(ScenarioDiagnostic(here, "", "cannot read file"))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            sink.report(ScenarioDiagnostic(here, "", "file is not UTF-8 text"))
+            return nil
+        }
+        return (text, sha256(data))
     }
 
     static func sha256(_ data: Data) -> String {

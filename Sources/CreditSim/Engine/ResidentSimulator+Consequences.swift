@@ -1,0 +1,77 @@
+/// Exposure to measures and the lawful behaviour suppressed by chilling, for the resident being
+/// simulated. Only called when the scenario has measures (or chilling targets to track).
+extension ResidentSimulator {
+    /// Starts a resident's exposures: grade-based measures of its starting grade apply from day 0.
+    func startExposures(resident: Int, group: Int, score: Int, acc: Accumulator) {
+        for m in 0..<exposureUntil.count {
+            exposureUntil[m] = 0
+            justifiedUntil[m] = 0
+            gradeExposure[m] = 0
+        }
+        if model.hasRepair { repairStream.select(resident: UInt64(resident), stream: 2) }
+        updateGradeExposures(day: 0, group: group, score: score, optedOut: false, acc: acc)
+    }
+
+    /// Re-reads grade-based measures at the end of `day` (effective that day).
+    ///
+    /// A grade exposure is *justified* when the resident would hold a qualifying grade even
+    /// without the penalties for conduct that is not unlawful.
+    func updateGradeExposures(day: Int, group: Int, score: Int, optedOut: Bool, acc: Accumulator) {
+        guard model.gradeMeasureCount > 0 else { return }
+        var notUnlawfulPenalties = 0
+        for b in 0..<behaviourCount where notUnlawful[b] && onRecord[b] < 0 {
+            notUnlawfulPenalties += onRecord[b]
+        }
+        let grade = optedOut ? -1 : self.grade(score)
+        let lawfulGrade = optedOut ? -1 : self.grade(score - notUnlawfulPenalties)
+        for m in 0..<exposureUntil.count where model.measureGradeMask[m] != 0 {
+            let mask = model.measureGradeMask[m]
+            let exposed = grade >= 0 && mask & (1 << UInt64(grade)) != 0
+            let justified = exposed && lawfulGrade >= 0 && mask & (1 << UInt64(lawfulGrade)) != 0
+            let state = (exposed ? 1 : 0) | (justified ? 2 : 0)
+            let old = gradeExposure[m]
+            guard state != old else { continue }
+            let any = (state & 1) - (old & 1)
+            let kept = (state >> 1) - (old >> 1)
+            if any != 0 { acc.expose(group: group, measure: m, day: day, kind: 0, by: Int64(any)) }
+            if kept != 0 { acc.expose(group: group, measure: m, day: day, kind: 1, by: Int64(kept)) }
+            gradeExposure[m] = state
+        }
+    }
+
+    /// Opens (or extends) the record-based measures of behaviour `b` after a detected event on `day`.
+    func recordExposures(behaviour b: Int, day: Int, group: Int, acc: Accumulator) {
+        for i in model.recordMeasureStart[b]..<model.recordMeasureStart[b + 1] {
+            let m = model.recordMeasures[i]
+            var end = day + model.measureDuration[m]
+            let after = model.measureRepairAfter[m]
+            if after < model.measureDuration[m] && repairStream.uniform() < model.measureRepairProbability[m]
+            {
+                end = day + after
+            }
+            extend(measure: m, kind: 0, day: day, end: end, group: group, acc: acc)
+            if !notUnlawful[b] { extend(measure: m, kind: 1, day: day, end: end, group: group, acc: acc) }
+        }
+    }
+
+    /// Extends an exposure interval to `[day, end)` (union with what is already running).
+    private func extend(measure m: Int, kind: Int, day: Int, end: Int, group: Int, acc: Accumulator) {
+        let until = kind == 0 ? exposureUntil[m] : justifiedUntil[m]
+        guard end > until else { return }
+        if day < until {
+            if until < days { acc.expose(group: group, measure: m, day: until, kind: kind, by: 1) }
+        } else {
+            acc.expose(group: group, measure: m, day: day, kind: kind, by: 1)
+        }
+        if end < days { acc.expose(group: group, measure: m, day: end, kind: kind, by: -1) }
+        if kind == 0 { exposureUntil[m] = end } else { justifiedUntil[m] = end }
+    }
+
+    /// Adds the lawful events behaviour `b` lost to its response factor from `suppressionAnchor`
+    /// up to `day` (exclusive), at the factor in force over that span.
+    func closeSuppression(_ b: Int, until day: Int, baseRate: Double) -> Double {
+        let lost = Double(day - suppressionAnchor[b]) * baseRate * (1 - deterrence[b])
+        suppressionAnchor[b] = day
+        return lost
+    }
+}

@@ -1,0 +1,45 @@
+/// The tidy tables of a comparison.
+extension Comparison {
+    /// `metrics.csv`: one row per scenario, replicate and metric.
+    public var metricsTable: String {
+        var out = "scenario,replicate,seed,metric,value\n"
+        for (s, label) in labels.enumerated() {
+            for (r, seed) in seeds.enumerated() {
+                for (k, metric) in metrics.enumerated() {
+                    out += "\(csv(label)),\(r),\(seed),\(csv(metric)),\(values[s][r][k])\n"
+                }
+            }
+        }
+        return out
+    }
+
+    /// `summary.csv`: each scenario's mean and 95 % interval per metric.
+    public var summaryTable: String {
+        var out = "scenario,metric,mean,ci_low,ci_high\n"
+        for (s, label) in labels.enumerated() {
+            for (k, metric) in metrics.enumerated() {
+                guard let i = summary(scenario: s, metric: k) else { continue }
+                out += "\(csv(label)),\(csv(metric)),\(i.estimate),\(i.lower),\(i.upper)\n"
+            }
+        }
+        return out
+    }
+
+    /// `differences.csv`: each variant minus the baseline, paired interval and unpaired
+    /// (Welch) interval, and whether the paired interval excludes zero.
+    public var differencesTable: String {
+        var out =
+            "metric,baseline,variant,difference,ci_low,ci_high,unpaired_ci_low,unpaired_ci_high,"
+            + "paired_to_unpaired_width,excludes_zero\n"
+        for s in labels.indices.dropFirst() {
+            for (k, metric) in metrics.enumerated() {
+                guard let d = difference(variant: s, metric: k) else { continue }
+                let ratio = d.unpaired.width > 0 ? String(d.paired.width / d.unpaired.width) : ""
+                out +=
+                    "\(csv(metric)),\(csv(labels[0])),\(csv(labels[s])),\(d.paired.estimate),\(d.paired.lower),"
+                    + "\(d.paired.upper),\(d.unpaired.lower),\(d.unpaired.upper),\(ratio),\(d.paired.excludesZero)\n"
+            }
+        }
+        return out
+    }
+}

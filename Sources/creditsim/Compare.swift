@@ -1,0 +1,192 @@
+import ArgumentParser
+import CreditSim
+import Foundation
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare scenarios over replicates with common random numbers.",
+        discussion: """
+            The first scenario is the baseline. With --guidance and one scenario, the scenario is \
+            compared with its compliant variant. Writes results/compare-<names>/<run-id>/: metrics.csv \
+            (scenario, replicate, metric, value), summary.csv, differences.csv (paired differences with \
+            95 % intervals, and the unpaired intervals for comparison), manifest.json.
+            """)
+
+    @Argument(
+        help: "Scenario files; the first is the baseline.", completion: .file(extensions: ["yaml", "yml"]))
+    var scenarios: [String]
+
+    @Option(help: "Compare the (single) scenario with its compliant variant under this guidance profile.")
+    var guidance: String?
+
+    @Option(help: "Replicates (seeds base, base+1, …).")
+    var replicates: Int = 10
+
+    @Option(help: "Base seed (default: the first scenario's).")
+    var seed: UInt64?
+
+    @Option(help: "Population size for every scenario (default: each scenario's).")
+    var population: Int?
+
+    @Option(help: "Worker threads (default: all cores).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "The result folder to create (must not exist).")
+    var out: String?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        guard (2...10_000).contains(replicates) else {
+            throw ValidationError("--replicates must be in [2, 10000]")
+        }
+        guard (1...1024).contains(threads) else { throw ValidationError("--threads must be in [1, 1024]") }
+        if let population, !(1...Scenario.maximumPopulation).contains(population) {
+            throw ValidationError("--population must be in [1, \(Scenario.maximumPopulation)]")
+        }
+        if guidance != nil && scenarios.count != 1 {
+            throw ValidationError(
+                "--guidance compares one scenario with its compliant variant; give exactly one scenario")
+        }
+        if guidance == nil && scenarios.count < 2 {
+            throw ValidationError("give at least two scenarios, or one with --guidance")
+        }
+    }
+
+    func run() throws {
+        let startedAt = Date()
+        var loaded = try scenarios.map { try loadOrExit($0) }
+        var extraFiles: [(name: String, data: Data)] = []
+        var inputs = loaded.flatMap(\.inputs)
+        if let guidance {
+            let profile = try loadGuidanceOrExit(guidance)
+            inputs.append(profile.input)
+            let base = loaded[0].scenario
+            let overlayPath = ((scenarios[0] as NSString).deletingLastPathComponent as NSString)
+                .appendingPathComponent("\(base.meta.name)-compliant.yaml")
+            let variant = CompliantVariant(
+                scenario: base, scenarioPath: scenarios[0], overlayPath: overlayPath, profile: profile.profile
+            )
+            do {
+                loaded.append(
+                    try ScenarioLoader.load(
+                        text: variant.overlay, name: overlayPath,
+                        directory: (scenarios[0] as NSString).deletingLastPathComponent))
+            } catch {
+                printError("internal error: the compliant variant does not load:\n\(error)")
+                throw ExitCode(1)
+            }
+            extraFiles.append(("audit.json", encodeJSON(Audit.run(base, profile.profile))))
+            extraFiles.append(("compliant-overlay.yaml", Data(variant.overlay.utf8)))
+            extraFiles.append(("compliant-changes.json", encodeJSON(variant.changes)))
+        }
+        var list = loaded.map(\.scenario)
+        if let population {
+            list = list.map {
+                var s = $0
+                s.population.size = population
+                return s
+            }
+        }
+        let sizes = Set(list.map(\.population.size))
+        if sizes.count > 1 {
+            printError(
+                "warning: the scenarios have different population sizes \(sizes.sorted()); residents beyond the smallest have no counterpart"
+            )
+        }
+        let labels = uniqueLabels(list.map(\.meta.name))
+        let folder =
+            out
+            ?? ResultFolder.freshPath(
+                parent: "results/compare-\(labels.joined(separator: "-vs-"))",
+                stem: RunID.make(date: startedAt, seed: seed ?? list[0].run.seed))
+        do {
+            try ResultFolder.ensureAbsent(folder)
+        } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+        let bar = quiet ? nil : ProgressBar.standardError(label: "compare")
+        var progress: (@Sendable (Double) -> Void)?
+        if let bar { progress = { bar.update($0) } }
+        let entries: [(label: String, scenario: Scenario)] = zip(labels, list).map { ($0, $1) }
+        let comparison = try Comparison.run(
+            entries, replicates: replicates, baseSeed: seed ?? list[0].run.seed,
+            options: Simulation.Options(threads: threads), progress: progress)
+        bar?.finish()
+        var files: [(name: String, data: Data)] =
+            [
+                ("metrics.csv", Data(comparison.metricsTable.utf8)),
+                ("summary.csv", Data(comparison.summaryTable.utf8)),
+                ("differences.csv", Data(comparison.differencesTable.utf8)),
+            ] + extraFiles
+        let manifest = ComparisonManifest(
+            command: CommandLine.arguments, scenarios: list, labels: labels, inputs: inputs,
+            comparison: comparison,
+            startedAt: startedAt, files: files)
+        files.append(("manifest.json", encodeJSON(manifest)))
+        do {
+            try ResultFolder.write(files, to: folder)
+        } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+        if !quiet { print(ComparisonPrinter.text(comparison, folder: folder)) }
+    }
+
+    private func uniqueLabels(_ names: [String]) -> [String] {
+        var seen: [String: Int] = [:]
+        return names.map { name in
+            seen[name, default: 0] += 1
+            return seen[name]! == 1 ? name : "\(name)-\(seen[name]!)"
+        }
+    }
+}
+
+enum ComparisonPrinter {
+    static func text(_ c: Comparison, folder: String) -> String {
+        var lines: [String] = []
+        lines.append(
+            "\(c.labels.joined(separator: " vs ")): \(c.seeds.count) replicates (seeds \(c.seeds.first!)…\(c.seeds.last!)), "
+                + "common random numbers")
+        let width = min(56, c.metrics.map(\.count).max() ?? 0)
+        for s in c.labels.indices.dropFirst() {
+            lines.append("")
+            lines.append(
+                "  " + "\(c.labels[s]) − \(c.labels[0])".padding(toLength: width, withPad: " ", startingAt: 0)
+                    + "   difference   95% paired interval          paired width  unpaired width")
+            var ratios: [Double] = []
+            for (k, metric) in c.metrics.enumerated() {
+                guard let d = c.difference(variant: s, metric: k), d.paired.estimate.isFinite else {
+                    continue
+                }
+                let bothVary = [0, s].allSatisfy {
+                    c.summary(scenario: $0, metric: k).map { $0.width > 0 } ?? false
+                }
+                if bothVary && d.unpaired.width > 0 { ratios.append(d.paired.width / d.unpaired.width) }
+                guard d.paired.estimate != 0 || d.paired.width != 0 else { continue }
+                let mark = d.paired.excludesZero ? "*" : " "
+                lines.append(
+                    "\(mark) \(metric.padding(toLength: width, withPad: " ", startingAt: 0)) \(num(d.paired.estimate).leftPad(12))   "
+                        + "[\(num(d.paired.lower)), \(num(d.paired.upper))]".padding(
+                            toLength: 28, withPad: " ", startingAt: 0)
+                        + "\(num(d.paired.width).leftPad(12))  \(num(d.unpaired.width).leftPad(14))")
+            }
+            if !ratios.isEmpty {
+                let sorted = ratios.sorted()
+                lines.append(
+                    "Paired intervals are narrower than unpaired ones for \(ratios.filter { $0 < 1 }.count) of the "
+                        + "\(ratios.count) metrics that vary in both scenarios (median width ratio "
+                        + "\(String(format: "%.2f", sorted[sorted.count / 2])))")
+            }
+        }
+        lines.append("* the paired 95% interval excludes zero")
+        lines.append("Results: \(folder)  (simulated in \(String(format: "%.1f", c.simulationSeconds)) s)")
+        return lines.joined(separator: "\n")
+    }
+
+    static func num(_ x: Double) -> String {
+        abs(x) >= 1000 || x == x.rounded() ? String(format: "%.1f", x) : String(format: "%.4g", x)
+    }
+}
