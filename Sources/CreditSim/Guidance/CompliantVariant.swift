@@ -166,7 +166,8 @@ public struct CompliantVariant: Sendable {
         let goal = URL(fileURLWithPath: target).standardizedFileURL.pathComponents
         var common = 0
         while common < min(base.count, goal.count) && base[common] == goal[common] { common += 1 }
-        if common <= 1 { return URL(fileURLWithPath: target).standardizedFileURL.path }  // nothing shared but "/"
+        // Nothing shared but "/": an absolute path reads better than a climb to the root.
+        if common <= 1 { return URL(fileURLWithPath: target).standardizedFileURL.path }
         let ups = Array(repeating: "..", count: base.count - common)
         return (ups + goal[common...]).joined(separator: "/")
     }
