@@ -86,10 +86,12 @@ enum AuditPrinter {
         }
         let violations = report.violations
         lines.append("")
+        let unclear = report.items.filter { $0.verdict == .cannotTell }.count
         lines.append(
-            violations.isEmpty
-                ? "Complies with every clause."
+            (violations.isEmpty
+                ? "No clause is violated."
                 : "\(violations.count) violations of \(Set(violations.map(\.clause)).count) clauses.")
+                + (unclear > 0 ? " \(unclear) items cannot be told from the scenario." : ""))
         lines.append("Sources:")
         for clause in profile.clauses { lines.append("  \(clause.id): \(profile.citation(of: clause))") }
         return lines.joined(separator: "\n")
