@@ -102,7 +102,11 @@ extension GuidanceProfile {
                     .maxPoints($0)
                 }
             case "no_grade_restrictions": check = .noGradeRestrictions
-            case "permitted_sanctions": check = .permittedSanctions(c.strings("permitted"))
+            case "permitted_sanctions":
+                check = c.has("permitted") ? .permittedSanctions(c.strings("permitted")) : nil
+                if !c.has("permitted") {
+                    c.sink.report(item, path.key("permitted"), "missing key 'permitted'")
+                }
             case "max_duration":
                 check = c.int(
                     "max_days", "maximum duration in days", in: 1...Scenario.maximumDays, required: true
@@ -135,6 +139,9 @@ extension GuidanceProfile {
                 check = nil
             }
             guard let id, let text, let check else { continue }
+            if clauses.contains(where: { $0.id == id }) {
+                sink.report(item, path, "duplicate clause id '\(id)'")
+            }
             clauses.append(Clause(id: id, text: text, check: check, sources: c.strings("sources")))
         }
         guard let meta, sink.isEmpty else { return nil }

@@ -39,8 +39,7 @@ public struct Repair: Sendable, Encodable {
 
 extension Scenario {
     static func decodeConsequences(
-        _ node: YAMLNode, _ path: KeyPath, _ sink: DiagnosticSink, _ run: RunSettings,
-        _ behaviours: Set<String>?,
+        _ node: YAMLNode, _ path: KeyPath, _ sink: DiagnosticSink, _ behaviours: Set<String>?,
         _ grades: [Grade]
     ) -> Consequences? {
         guard let f = Fields(node, path, sink, allowed: ["measures"]) else { return nil }
@@ -93,6 +92,11 @@ extension Scenario {
                     let probability = r.double("probability", "repair probability", in: 0...1, required: true)
                 {
                     repair = Repair(after: after, probability: probability)
+                    if let duration, after >= duration {
+                        sink.report(
+                            repairNode, itemPath.key("repair").key("after"),
+                            "repair after \(after) days never comes within the measure's \(duration) days")
+                    }
                 }
             }
             guard let id, let kind else { continue }

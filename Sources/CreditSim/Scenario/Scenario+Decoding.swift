@@ -44,7 +44,7 @@ extension Scenario {
         guard let meta, let population, let scheme, let enrolment, let responses else { return nil }
         let consequences =
             fields.value("consequences").map {
-                decodeConsequences($0, top.key("consequences"), sink, run, behaviourIDs, scheme.grades)
+                decodeConsequences($0, top.key("consequences"), sink, behaviourIDs, scheme.grades)
             } ?? Consequences.none
         guard let consequences else { return nil }
         let outputs =
@@ -290,6 +290,11 @@ extension Scenario {
             grades.append(Grade(id: id, min: isLast ? nil : min))
         }
         if f.value("grades") == nil { grades = Scheme.rongchengGrades }
+        if grades.count > Scheme.maximumGrades, let node = f.value("grades") {
+            sink.report(
+                node, path.key("grades"),
+                "\(grades.count) grades; at most \(Scheme.maximumGrades) are supported")
+        }
         if grades.isEmpty, let node = f.value("grades") {
             sink.report(node, path.key("grades"), "a scheme needs at least one grade")
         }
@@ -504,6 +509,9 @@ extension Scenario {
 }
 
 extension Scheme {
+    /// The most grades a scheme may have (grade sets are kept as 64-bit masks).
+    public static let maximumGrades = 63
+
     /// Rongcheng-style grades (cut-offs unverified, see `docs/scenario-format.md`).
     public static let rongchengGrades = [
         Grade(id: "AAA", min: 1050), Grade(id: "AA", min: 1030), Grade(id: "A", min: 960),
