@@ -22,28 +22,11 @@ struct Compare: ParsableCommand {
     @Option(help: "Replicates (seeds base, base+1, …).")
     var replicates: Int = 10
 
-    @Option(help: "Base seed (default: the first scenario's).")
-    var seed: UInt64?
-
-    @Option(help: "Population size for every scenario (default: each scenario's).")
-    var population: Int?
-
-    @Option(help: "Worker threads (default: all cores).")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(help: "The result folder to create (must not exist).")
-    var out: String?
-
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var options: RunOptions
 
     func validate() throws {
         guard (2...10_000).contains(replicates) else {
             throw ValidationError("--replicates must be in [2, 10000]")
-        }
-        guard (1...1024).contains(threads) else { throw ValidationError("--threads must be in [1, 1024]") }
-        if let population, !(1...Scenario.maximumPopulation).contains(population) {
-            throw ValidationError("--population must be in [1, \(Scenario.maximumPopulation)]")
         }
         if guidance != nil && scenarios.count != 1 {
             throw ValidationError(
@@ -82,7 +65,7 @@ struct Compare: ParsableCommand {
             extraFiles.append(("compliant-changes.json", encodeJSON(variant.changes)))
         }
         var list = loaded.map(\.scenario)
-        if let population {
+        if let population = options.population {
             list = list.map {
                 var s = $0
                 s.population.size = population
@@ -97,23 +80,23 @@ struct Compare: ParsableCommand {
         }
         let labels = uniqueLabels(list.map(\.meta.name))
         let folder =
-            out
+            options.out
             ?? ResultFolder.freshPath(
                 parent: "results/compare-\(labels.joined(separator: "-vs-"))",
-                stem: RunID.make(date: startedAt, seed: seed ?? list[0].run.seed))
+                stem: RunID.make(date: startedAt, seed: options.seed ?? list[0].run.seed))
         do {
             try ResultFolder.ensureAbsent(folder)
         } catch {
             printError(error.description)
             throw ExitCode(1)
         }
-        let bar = quiet ? nil : ProgressBar.standardError(label: "compare")
+        let bar = options.quiet ? nil : ProgressBar.standardError(label: "compare")
         var progress: (@Sendable (Double) -> Void)?
         if let bar { progress = { bar.update($0) } }
         let entries: [(label: String, scenario: Scenario)] = zip(labels, list).map { ($0, $1) }
         let comparison = try Comparison.run(
-            entries, replicates: replicates, baseSeed: seed ?? list[0].run.seed,
-            options: Simulation.Options(threads: threads), progress: progress)
+            entries, replicates: replicates, baseSeed: options.seed ?? list[0].run.seed,
+            options: Simulation.Options(threads: options.threads), progress: progress)
         bar?.finish()
         var files: [(name: String, data: Data)] =
             [
@@ -132,7 +115,7 @@ struct Compare: ParsableCommand {
             printError(error.description)
             throw ExitCode(1)
         }
-        if !quiet { print(ComparisonPrinter.text(comparison, folder: folder)) }
+        if !options.quiet { print(ComparisonPrinter.text(comparison, folder: folder)) }
     }
 
     private func uniqueLabels(_ names: [String]) -> [String] {

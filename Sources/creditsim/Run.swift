@@ -7,23 +7,14 @@ struct Run: ParsableCommand {
         abstract: "Run a scenario and write a new result folder.",
         discussion: """
             Writes results/<scenario>/<run-id>/ (or --out): manifest.json, summary.json, daily.csv, \
-            rules.csv, histograms.csv, drops.csv, trajectories.csv. Existing folders are never overwritten.
+            rules.csv, histograms.csv, drops.csv, trajectories.csv, exposures.csv. Existing folders are never \
+            overwritten. See docs/outputs.md.
             """)
 
     @Argument(help: "The scenario file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
     var scenario: String
 
-    @Option(help: "Override the scenario's seed.")
-    var seed: UInt64?
-
-    @Option(help: "Override the population size.")
-    var population: Int?
-
-    @Option(help: "The result folder to create (must not exist). Default: results/<scenario>/<run-id>.")
-    var out: String?
-
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var options: RunOptions
 
     @Option(help: "Also write the run in the bench-v1 JSON form of the reference baselines.")
     var referenceJSON: String?
@@ -31,26 +22,16 @@ struct Run: ParsableCommand {
     @Flag(help: "Print the summary as JSON on stdout.")
     var json = false
 
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
-
-    func validate() throws {
-        guard threads >= 1 && threads <= 1024 else { throw ValidationError("--threads must be in [1, 1024]") }
-        if let population, !(1...Scenario.maximumPopulation).contains(population) {
-            throw ValidationError("--population must be in [1, \(Scenario.maximumPopulation)]")
-        }
-    }
-
     func run() throws {
         let startedAt = Date()
         let clock = ContinuousClock()
         let loadStart = clock.now
         var loaded = try loadOrExit(scenario)
-        if let seed { loaded = loaded.overriding(seed: seed) }
-        if let population { loaded = loaded.overriding(population: population) }
+        if let seed = options.seed { loaded = loaded.overriding(seed: seed) }
+        if let population = options.population { loaded = loaded.overriding(population: population) }
         let s = loaded.scenario
         let folder =
-            out
+            options.out
             ?? ResultFolder.freshPath(
                 parent: "results/\(s.meta.name)", stem: RunID.make(date: startedAt, seed: s.run.seed))
         do {
@@ -62,10 +43,10 @@ struct Run: ParsableCommand {
         }
         let loadSeconds = (clock.now - loadStart).seconds
 
-        let bar = quiet ? nil : ProgressBar.standardError(label: s.meta.name)
-        var options = Simulation.Options(threads: threads)
-        if let bar { options.progress = { bar.update($0) } }
-        let result = try Simulation.run(s, options: options)
+        let bar = options.quiet ? nil : ProgressBar.standardError(label: s.meta.name)
+        var simulation = Simulation.Options(threads: options.threads)
+        if let bar { simulation.progress = { bar.update($0) } }
+        let result = try Simulation.run(s, options: simulation)
         bar?.finish()
 
         let writeStart = clock.now
@@ -92,7 +73,7 @@ struct Run: ParsableCommand {
             print(
                 String(decoding: encodeJSON(RunReport(folder: folder, summary: summary)), as: UTF8.self),
                 terminator: "")
-        } else if !quiet {
+        } else if !options.quiet {
             print(SummaryPrinter.text(summary, result: result, folder: folder))
         }
     }
