@@ -20,9 +20,8 @@ public struct Comparison: Sendable {
         options: Simulation.Options = .init(), progress: (@Sendable (Double) -> Void)? = nil
     ) throws(Simulation.Cancelled) -> Comparison {
         let first = scenarios[0].scenario
-        let start = first.run.start
         let horizon = scenarios.map { $0.scenario.run.end }.min()!
-        let dayIndices = first.outputs.histograms.filter { $0 <= horizon }.map { start.days(until: $0) }
+        let dates = first.outputs.histograms.filter { $0 <= horizon }
         let states = first.scheme.grades.map(\.id) + ["opted_out"]
         var measures: [String] = []
         for (_, s) in scenarios {
@@ -39,7 +38,7 @@ public struct Comparison: Sendable {
                 scenario.run.seed = seed
                 let result = try Simulation.run(scenario, options: options)
                 seconds += result.simulationSeconds
-                let metrics = RunMetrics.extract(result, days: dayIndices, states: states, measures: measures)
+                let metrics = RunMetrics.extract(result, dates: dates, states: states, measures: measures)
                 names = metrics.map(\.0)
                 values[s].append(metrics.map(\.1))
                 done += 1

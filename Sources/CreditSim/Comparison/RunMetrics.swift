@@ -1,18 +1,21 @@
 /// The metrics a comparison reports for one run, in a fixed order.
 public enum RunMetrics {
-    /// `(metric, value)` pairs for `result`. Grade shares are read at the end of each of `days`
-    /// (day indices) for the `states` named; measures in `measures` that the run lacks count 0.
-    public static func extract(_ result: RunResult, days: [Int], states: [String], measures: [String]) -> [(
-        String, Double
-    )] {
+    /// `(metric, value)` pairs for `result`. Grade shares are read at the end of each of `dates`
+    /// for the `states` named (not a number when the run does not cover the date); measures in
+    /// `measures` that the run lacks count 0.
+    public static func extract(
+        _ result: RunResult, dates: [SimDate], states: [String], measures: [String]
+    ) -> [(String, Double)] {
         let summary = RunSummary(result)
         let n = Double(result.scenario.population.size)
         var out: [(String, Double)] = []
-        for day in days {
-            let counts = result.counts(onDay: day)
+        for date in dates {
+            let day = result.scenario.run.start.days(until: date)
+            let covered = (0..<result.days).contains(day)
+            let counts = covered ? result.counts(onDay: day) : []
             for state in states {
-                let k = result.states.firstIndex(of: state).map { Double(counts[$0]) } ?? 0
-                out.append(("share_\(state)@\(result.date(ofDay: day))", k / n))
+                let k = result.states.firstIndex(of: state).map { covered ? Double(counts[$0]) : .nan } ?? 0
+                out.append(("share_\(state)@\(date)", k / n))
             }
         }
         let final = summary.finalScores
