@@ -22,6 +22,9 @@ struct Compare: ParsableCommand {
     @Option(help: "Replicates (seeds base, base+1, …).")
     var replicates: Int = 10
 
+    @Flag(help: "Also write report.html (self-contained HTML report) and summary.md into the result folder.")
+    var report = false
+
     @OptionGroup var options: RunOptions
 
     func validate() throws {
@@ -109,6 +112,7 @@ struct Compare: ParsableCommand {
             comparison: comparison,
             startedAt: startedAt, files: files)
         files.append(("manifest.json", encodeJSON(manifest)))
+        if report { files = try withReport(files, folder: folder) }
         do {
             try ResultFolder.write(files, to: folder)
         } catch {

@@ -19,6 +19,9 @@ struct Run: ParsableCommand {
     @Option(help: "Also write the run in the bench-v1 JSON form of the reference baselines.")
     var referenceJSON: String?
 
+    @Flag(help: "Also write report.html (self-contained HTML report) and summary.md into the result folder.")
+    var report = false
+
     @Flag(help: "Print the summary as JSON on stdout.")
     var json = false
 
@@ -58,6 +61,7 @@ struct Run: ParsableCommand {
                 writeSeconds: (clock.now - writeStart).seconds),
             files: files)
         files.append(("manifest.json", encodeJSON(manifest)))
+        if report { files = try withReport(files, folder: folder) }
         do {
             try ResultFolder.write(files, to: folder)
             if let referenceJSON {

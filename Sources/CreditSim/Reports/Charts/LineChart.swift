@@ -1,0 +1,75 @@
+/// Lines (or steps) of values against days or numbers, with optional vertical markers.
+struct LineChart {
+    struct Series {
+        let name: String
+        let points: [(x: Double, y: Double)]
+    }
+
+    var frame: ChartFrame
+    var series: [Series]
+    /// Vertical dashed markers, e.g. overhaul dates: (x, label).
+    var markers: [(x: Double, label: String)] = []
+    /// Draw steps (holding each value until the next x) rather than straight segments.
+    var step = false
+    /// The run's first day, when x is a day index (ticks become dates).
+    var start: SimDate?
+    var yFormat: (Double) -> String = { String($0) }
+    var xFormat: ((Double) -> String)?
+    var yMinimum: Double?
+
+    func svg() -> String {
+        var frame = frame
+        frame.legend =
+            series.count > 1
+            ? series.enumerated().map { i, s in
+                let style = Palette.line(i)
+                return .init(label: s.name, colour: style.colour, dash: style.dash, filled: false)
+            } : []
+        let xs = series.flatMap { $0.points.map(\.x) } + markers.map(\.x)
+        let ys = series.flatMap { $0.points.map(\.y) }
+        let xLow = xs.min() ?? 0
+        let xHigh = xs.max() ?? 1
+        let yScale = NiceScale(
+            minimum: yMinimum.map { min($0, ys.min() ?? 0) } ?? (ys.min() ?? 0), maximum: ys.max() ?? 1)
+        let xScale = NiceScale(minimum: xLow, maximum: xHigh)
+        let px = { (x: Double) in
+            start != nil
+                ? frame.plotLeft + (x - xLow) / max(1, xHigh - xLow) * (frame.plotRight - frame.plotLeft)
+                : xScale.position(x, from: frame.plotLeft, to: frame.plotRight)
+        }
+        let py = { (y: Double) in yScale.position(y, from: frame.plotBottom, to: frame.plotTop) }
+        var marks = ""
+        for (i, s) in series.enumerated() {
+            let style = Palette.line(i)
+            var path = ""
+            for (k, p) in s.points.enumerated() {
+                if k == 0 {
+                    path += "M\(f(px(p.x))) \(f(py(p.y)))"
+                } else if step {
+                    path += "H\(f(px(p.x)))V\(f(py(p.y)))"
+                } else {
+                    path += "L\(f(px(p.x))) \(f(py(p.y)))"
+                }
+            }
+            let dash = style.dash.isEmpty ? "" : " stroke-dasharray=\"\(style.dash)\""
+            marks +=
+                "<path d=\"\(path)\" fill=\"none\" stroke=\"\(style.colour)\" stroke-width=\"2\"\(dash)/>"
+        }
+        for m in markers {
+            let x = px(m.x)
+            marks +=
+                "<line class=\"marker\" x1=\"\(f(x))\" x2=\"\(f(x))\" y1=\"\(f(frame.plotTop))\" y2=\"\(f(frame.plotBottom))\"/>"
+            marks +=
+                "<text class=\"marker-label\" x=\"\(f(x + 3))\" y=\"\(f(frame.plotTop + 10))\">\(HTML.escape(m.label))</text>"
+        }
+        let ticks: [(Double, String)]
+        if let start {
+            ticks = TimeAxis.ticks(start: start, first: Int(xLow), last: Int(xHigh)).map {
+                (px(Double($0.day)), $0.label)
+            }
+        } else {
+            ticks = xScale.ticks.map { (px($0), xFormat?($0) ?? xScale.label($0)) }
+        }
+        return frame.svg(marks, axes: frame.yAxis(yScale, format: yFormat) + frame.xAxis(ticks))
+    }
+}

@@ -1,0 +1,78 @@
+/// HTML building blocks of the reports: escaping, figures with their table alternative, the page.
+enum HTML {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A table: header row and body rows (cells already formatted as text).
+    static func table(_ header: [String], _ rows: [[String]], highlight: (Int) -> Bool = { _ in false })
+        -> String
+    {
+        var out =
+            "<table><thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+        for (i, row) in rows.enumerated() {
+            out += highlight(i) ? "<tr class=\"hit\">" : "<tr>"
+            out += row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>"
+        }
+        return out + "</tbody></table>"
+    }
+
+    /// A numbered figure: title, the chart, a caption, and the data as a table (folded on screen,
+    /// omitted in print).
+    static func figure(number: Int, title: String, svg: String, caption: String, table: String) -> String {
+        "<figure id=\"figure-\(number)\"><h3>Figure \(number). \(escape(title))</h3>\(svg)"
+            + "<figcaption>Figure \(number). \(escape(caption))</figcaption>"
+            + "<details><summary>Data of figure \(number) as a table</summary>\(table)</details></figure>"
+    }
+
+    /// The complete page around `body`.
+    static func page(title: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>\(css)</style></head>
+        <body><main>\(body)</main></body></html>
+
+        """
+    }
+
+    static let css = """
+        :root{color-scheme:light}
+        body{font-family:"DejaVu Sans","Helvetica Neue",Arial,sans-serif;color:#1a1a1a;margin:0;background:#fff;line-height:1.45}
+        main{max-width:60rem;margin:0 auto;padding:1.5rem}
+        h1{font-size:1.6rem;margin:0 0 .3rem}h2{font-size:1.25rem;margin:2rem 0 .6rem;border-bottom:1px solid #ccc}
+        h3{font-size:1rem;margin:0 0 .4rem}
+        .meta{font-size:.85rem;color:#444;border:none}.meta td{padding:.1rem .6rem .1rem 0;vertical-align:top;text-align:left;border:none;white-space:nowrap}.meta td+td{white-space:normal;word-break:break-all}
+        code,pre{font-family:"DejaVu Sans Mono",Menlo,monospace;font-size:.8rem}
+        pre{background:#f5f5f5;padding:.6rem;overflow-x:auto;white-space:pre-wrap;word-break:break-all}
+        figure{margin:1.2rem 0 1.8rem;padding:0;break-inside:avoid;page-break-inside:avoid}
+        figcaption{font-size:.85rem;color:#333;margin-top:.2rem}
+        svg.chart{width:100%;height:auto;display:block}
+        svg .grid{stroke:#e0e0e0;stroke-width:1}svg .axis{stroke:#333;stroke-width:1}
+        svg .tick,svg .legend{font-size:11px;fill:#222}svg .axis-label{font-size:12px;fill:#111}
+        svg .marker{stroke:#555;stroke-width:1;stroke-dasharray:4 3}svg .marker-label,svg .bar-label{font-size:10px;fill:#111}
+        svg .whisker{stroke:#111;stroke-width:1.2;fill:none}
+        table{border-collapse:collapse;font-size:.8rem;margin:.4rem 0}
+        th,td{border:1px solid #ccc;padding:.15rem .4rem;text-align:right}th{background:#f0f0f0}
+        td:first-child,th:first-child{text-align:left}
+        tr.hit td{background:#fff3c4;font-weight:600}
+        details summary{cursor:pointer;font-size:.8rem;color:#0b5394}
+        .note{font-size:.85rem;color:#444}
+        @page{size:A4;margin:14mm}
+        @media print{main{max-width:none;padding:0}details{display:none}h2{break-after:avoid}
+        figure{break-inside:avoid}table{break-inside:auto}tr{break-inside:avoid}}
+        """
+}

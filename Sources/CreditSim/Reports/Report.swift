@@ -1,0 +1,40 @@
+/// A self-contained HTML report (inline SVG, no scripts, no network) and a Markdown summary of one
+/// or more result folders, runs and comparisons alike.
+public struct Report: Sendable {
+    public let html: String
+    public let markdown: String
+
+    /// Builds the report of `inputs`, in order.
+    /// - Throws: `ReportError` when a folder is not a readable CreditSim result folder.
+    public init(_ inputs: [ReportInput]) throws(ReportError) {
+        var sections: [String] = []
+        var markdown: [String] = []
+        var figures = 0
+        var titles: [String] = []
+        for input in inputs {
+            if input.isComparison {
+                let report = try ComparisonReport(input)
+                let part = try report.html(figureOffset: figures)
+                sections.append(part.html)
+                figures += part.figures
+                markdown.append(report.markdown())
+                titles.append(report.labels.joined(separator: " vs "))
+            } else {
+                let report = try RunReport(input)
+                let part = try report.html(figureOffset: figures)
+                sections.append(part.html)
+                figures += part.figures
+                markdown.append(report.markdown())
+                titles.append(report.scenario.meta.name)
+            }
+        }
+        let title = "CreditSim report: " + titles.joined(separator: "; ")
+        html = HTML.page(
+            title: title,
+            body: "<h1>\(HTML.escape(title))</h1><p class=\"note\">Made by CreditSim from the result folders "
+                + inputs.map { "<code>\(HTML.escape($0.name))</code>" }.joined(separator: ", ")
+                + ". Numbers labelled illustrative in the scenario files are not measurements.</p>"
+                + sections.joined())
+        self.markdown = "# \(title)\n\n" + markdown.joined(separator: "\n")
+    }
+}

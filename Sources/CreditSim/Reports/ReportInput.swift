@@ -1,0 +1,142 @@
+public import Foundation
+internal import SwiftCSV
+
+/// The files of a result folder, read back for a report.
+public struct ReportInput: Sendable {
+    /// The folder as the user named it (shown in the report).
+    public let name: String
+    let files: [String: Data]
+
+    /// A report input from files in memory (as `run --report` has them before writing).
+    public init(name: String, files: [(name: String, data: Data)]) {
+        self.name = name
+        self.files = Dictionary(files.map { ($0.name, $0.data) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Reads a result folder.
+    /// - Throws: `ReportError` when it is not a CreditSim result folder.
+    public init(folder: String) throws(ReportError) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        guard names.contains("manifest.json") else {
+            throw ReportError("\(folder): error: not a CreditSim result folder (no manifest.json)")
+        }
+        var files: [(String, Data)] = []
+        for name in names where name.hasSuffix(".csv") || name.hasSuffix(".json") || name.hasSuffix(".yaml") {
+            if let data = FileManager.default.contents(
+                atPath: (folder as NSString).appendingPathComponent(name))
+            {
+                files.append((name, data))
+            }
+        }
+        self.init(name: folder, files: files)
+    }
+
+    /// Whether the folder holds a comparison rather than a single run.
+    public var isComparison: Bool { files["differences.csv"] != nil }
+
+    func text(_ name: String) -> String? { files[name].map { String(decoding: $0, as: UTF8.self) } }
+
+    /// The rows of a CSV file (header excluded), through SwiftCSV.
+    func rows(_ name: String) throws(ReportError) -> [[String]] {
+        guard let text = text(name) else { throw ReportError("\(self.name)/\(name): error: missing") }
+        do {
+            return try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false).rows
+        } catch {
+            throw ReportError("\(self.name)/\(name): error: unreadable CSV (\(error))")
+        }
+    }
+
+    func json<T: Decodable>(_ type: T.Type, _ name: String) throws(ReportError) -> T {
+        guard let data = files[name] else { throw ReportError("\(self.name)/\(name): error: missing") }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        do {
+            return try decoder.decode(T.self, from: data)
+        } catch {
+            throw ReportError("\(self.name)/\(name): error: unreadable (\(error))")
+        }
+    }
+}
+
+/// A report that could not be made.
+public struct ReportError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The parts of a manifest a report shows.
+struct ReportManifest: Decodable {
+    let version: String
+    let command: [String]
+    let inputs: [Input]
+    let startedAt: String
+    let peakMemoryBytes: Int
+    // Run manifests
+    let seed: UInt64?
+    let generator: String?
+    let population: Int?
+    let threads: Int?
+    let resolvedScenario: ResolvedScenario?
+    // Comparison manifests
+    let scenarios: [String]?
+    let seeds: [UInt64]?
+    let replicates: Int?
+    let resolvedScenarios: [ResolvedScenario]?
+
+    struct Input: Decodable {
+        let path: String
+        let sha256: String
+    }
+}
+
+/// The parts of a resolved scenario a report shows.
+struct ResolvedScenario: Decodable {
+    struct Meta: Decodable {
+        let name: String
+        let title: String
+        let description: String
+    }
+    struct Run: Decodable {
+        let start: SimDate
+        let days: Int
+    }
+    struct Behaviour: Decodable {
+        let id: String
+        let name: String
+        let category: String
+        let unlawful: String
+    }
+    struct Grade: Decodable { let id: String }
+    struct Rule: Decodable {
+        let behaviour: String
+        let points: Int
+    }
+    struct Rulebook: Decodable {
+        let id: String
+        let effective: SimDate
+        let rules: [Rule]
+    }
+    struct Scheme: Decodable {
+        let grades: [Grade]
+        let rulebooks: [Rulebook]
+    }
+    struct Enrolment: Decodable {
+        let mode: String
+        let from: SimDate?
+    }
+    struct Measure: Decodable {
+        let id: String
+        let kind: String
+        let description: String
+    }
+    struct Consequences: Decodable { let measures: [Measure] }
+    struct Population: Decodable { let size: Int }
+
+    let meta: Meta
+    let run: Run
+    let population: Population
+    let behaviours: [Behaviour]
+    let scheme: Scheme
+    let enrolment: Enrolment
+    let consequences: Consequences
+}

@@ -1,0 +1,381 @@
+internal import Foundation
+
+/// The HTML report section and Markdown summary of one run's result folder.
+struct RunReport {
+    let input: ReportInput
+    let manifest: ReportManifest
+    let scenario: ResolvedScenario
+    let summary: RunSummary
+    let states: [String]
+
+    init(_ input: ReportInput) throws(ReportError) {
+        self.input = input
+        manifest = try input.json(ReportManifest.self, "manifest.json")
+        guard let scenario = manifest.resolvedScenario else {
+            throw ReportError("\(input.name)/manifest.json: error: no resolved scenario")
+        }
+        self.scenario = scenario
+        summary = try input.json(RunSummary.self, "summary.json")
+        states = scenario.scheme.grades.map(\.id) + ["opted_out"]
+    }
+
+    var start: SimDate { scenario.run.start }
+    var days: Int { scenario.run.days }
+    var overhauls: [(day: Int, label: String)] {
+        scenario.scheme.rulebooks.dropFirst().map { (start.days(until: $0.effective), "rulebook \($0.id)") }
+    }
+
+    /// Every k-th day (and the last), so a chart has at most about 400 points.
+    var sampleDays: [Int] {
+        let every = max(1, days / 400)
+        var out = Array(stride(from: 0, to: days, by: every))
+        if out.last != days - 1 { out.append(days - 1) }
+        return out
+    }
+
+    func html(figureOffset: Int) throws(ReportError) -> (html: String, figures: Int) {
+        var body = "<section><h2>\(HTML.escape(scenario.meta.title))</h2>"
+        body += "<p class=\"note\">\(HTML.escape(scenario.meta.description))</p>"
+        body += header()
+        body += keyNumbers()
+        var figures: [String] = []
+        func add(_ title: String, _ svg: String, _ caption: String, _ table: String) {
+            figures.append(
+                HTML.figure(
+                    number: figureOffset + figures.count + 1, title: title, svg: svg, caption: caption,
+                    table: table))
+        }
+        let daily = try dailyCounts()
+        let sample = sampleDays
+        let population = Double(scenario.population.size)
+        let layers = states.enumerated().map { k, state in
+            (
+                name: state == "opted_out" ? "opted out" : state,
+                colour: state == "opted_out" ? Palette.optedOut : Palette.ordered(states.count - 1)[k],
+                values: sample.map { Double(daily[$0][k]) / population }
+            )
+        }
+        let yearly = tableDays()
+        add(
+            "Grade shares over time",
+            StackedAreaChart(
+                frame: ChartFrame(
+                    title: "Grade shares over time",
+                    description: "Stacked shares of residents in each grade and opted out",
+                    xLabel: "Date (end of day)", yLabel: "Share of residents"),
+                days: sample, layers: layers.dropLast().reversed() + layers.suffix(1), markers: overhauls,
+                start: start
+            ).svg(),
+            "Share of all residents in each grade at the end of each day, and opted out; dashed lines mark overhauls (new rulebooks).",
+            HTML.table(
+                ["date"] + states,
+                yearly.map { d in
+                    [start.adding(days: d).description] + daily[d].map { percent(Double($0) / population) }
+                }))
+
+        let histogram = try input.rows("histograms.csv").filter { $0.count == 5 && $0[1] == "all" }
+        let dates = Array(Set(histogram.map { $0[0] })).sorted()
+        let histogramSeries = dates.map { date -> LineChart.Series in
+            let rows = histogram.filter { $0[0] == date }
+            let total = rows.reduce(0.0) { $0 + (Double($1[4]) ?? 0) }
+            var points = rows.map { (x: Double($0[2]) ?? 0, y: (Double($0[4]) ?? 0) / max(1, total)) }
+            if let last = rows.last { points.append((x: Double(last[3]) ?? 0, y: points.last?.y ?? 0)) }
+            return .init(name: date, points: points)
+        }
+        add(
+            "Score distribution",
+            LineChart(
+                frame: ChartFrame(
+                    title: "Score distribution",
+                    description: "Share of residents per score bin at chosen dates",
+                    xLabel: "Score (points)", yLabel: "Share of residents per bin"),
+                series: histogramSeries, step: true, yFormat: { percent($0) }
+            ).svg(),
+            "Share of scored residents in each score bin at the end of the given dates (opted-out residents at their frozen score when frozen).",
+            HTML.table(
+                ["date", "bin from", "bin to", "residents"], histogram.map { [$0[0], $0[2], $0[3], $0[4]] }))
+
+        let timeline = ruleTimeline()
+        add(
+            "Rule timeline",
+            TimelineChart(
+                frame: ChartFrame(
+                    title: "Rule timeline", description: "Which rules were in force when, with their points",
+                    xLabel: "Date", yLabel: ""),
+                start: start, days: days, rows: timeline.rows, markers: overhauls
+            ).svg(),
+            "Each bar is a rule in force, labelled with the points per detected event (negative: penalty).",
+            HTML.table(["behaviour", "rulebook", "from", "to", "points"], timeline.table))
+
+        let categories = try pointsByCategory()
+        add(
+            "Points by rule category",
+            BarChart(
+                frame: ChartFrame(
+                    title: "Points by rule category",
+                    description: "Points added and removed per category over the run",
+                    xLabel: "Points per resident over the run", yLabel: ""),
+                categories: categories.map(\.category),
+                series: [
+                    ("added", categories.map { $0.added / population }, nil),
+                    ("removed", categories.map { -$0.removed / population }, nil),
+                ], format: { String(format: "%.3g", $0) }
+            ).svg(),
+            "Points added (positive) and removed (negative) per resident, by the category of the behaviour.",
+            HTML.table(
+                ["category", "points added", "points removed"],
+                categories.map { [$0.category, String(Int($0.added)), String(Int($0.removed))] }))
+
+        let opted = states.count - 1
+        if (0..<days).allSatisfy({ daily[$0][opted] == 0 }) {
+            body +=
+                "<p class=\"note\">Nobody opted out (enrolment: \(HTML.escape(scenario.enrolment.mode))), so there is no opt-out chart.</p>"
+        } else {
+            add(
+                "Opted out over time",
+                LineChart(
+                    frame: ChartFrame(
+                        title: "Opted out over time",
+                        description: "Share of residents opted out or not consenting",
+                        xLabel: "Date (end of day)", yLabel: "Share of residents"),
+                    series: [
+                        .init(
+                            name: "opted out",
+                            points: sample.map { (Double($0), Double(daily[$0][opted]) / population) })
+                    ],
+                    markers: overhauls.map { (Double($0.day), $0.label) }, start: start,
+                    yFormat: { percent($0) }, yMinimum: 0
+                ).svg(),
+                "Share of residents who have left the scheme (opt-out) or did not consent, by day. Enrolment mode: \(scenario.enrolment.mode)"
+                    + (scenario.enrolment.from.map { " from \($0)" } ?? "") + ".",
+                HTML.table(
+                    ["date", "opted out"],
+                    yearly.map { [start.adding(days: $0).description, String(daily[$0][opted])] }))
+        }
+
+        if !scenario.consequences.measures.isEmpty {
+            let exposure = try exposures()
+            let series = scenario.consequences.measures.map { m in
+                LineChart.Series(
+                    name: m.id,
+                    points: sample.map { (Double($0), Double(exposure[m.id]?[$0] ?? 0) / population) })
+            }
+            add(
+                "Exposure to measures",
+                LineChart(
+                    frame: ChartFrame(
+                        title: "Exposure to measures",
+                        description: "Share of residents exposed to each measure by day",
+                        xLabel: "Date (end of day)", yLabel: "Share of residents exposed"),
+                    series: series, markers: overhauls.map { (Double($0.day), $0.label) }, start: start,
+                    yFormat: { percent($0) }, yMinimum: 0
+                ).svg(),
+                "Residents exposed to each reward, restriction or publicity measure at the end of each day, as a share of all residents.",
+                HTML.table(
+                    ["date"] + scenario.consequences.measures.map(\.id),
+                    yearly.map { d in
+                        [start.adding(days: d).description]
+                            + scenario.consequences.measures.map { String(exposure[$0.id]?[d] ?? 0) }
+                    }))
+        }
+
+        let trajectories = try trajectorySeries()
+        let drops = try input.rows("drops.csv").filter { $0.count == 8 }
+        add(
+            "Individual trajectories",
+            LineChart(
+                frame: ChartFrame(
+                    title: "Individual trajectories", description: "Scores of sampled residents over time",
+                    xLabel: "Date (end of day)", yLabel: "Score (points)"),
+                series: trajectories, markers: overhauls.map { (Double($0.day), $0.label) }, step: true,
+                start: start,
+                yFormat: { String(Int($0)) }
+            ).svg(),
+            "Scores of up to eight sampled residents (taken at a fixed stride). The table lists the largest drops within "
+                + "\(summary.largestDrop.map { "\($0.endDay - $0.startDay + 1)" } ?? "the")-day window"
+                + (summary.largestDrop.map {
+                    ": resident \($0.resident) lost \($0.drop) points from \(start.adding(days: $0.startDay)) to \(start.adding(days: $0.endDay))."
+                } ?? "."),
+            HTML.table(["rank", "resident", "group", "from", "to", "before", "after", "drop"], drops))
+        body += "<h2>Figures</h2>" + figures.joined() + "</section>"
+        return (body, figures.count)
+    }
+
+    private func header() -> String {
+        let rows: [[String]] =
+            [
+                ["scenario", "\(scenario.meta.name) — \(scenario.meta.title)"],
+                ["dates", "\(start) to \(start.adding(days: days - 1)) (\(days) days)"],
+                ["population", String(scenario.population.size)],
+                ["seed", manifest.seed.map(String.init) ?? "?"],
+                ["generator", manifest.generator ?? "?"],
+                ["CreditSim", manifest.version],
+                ["run started", manifest.startedAt],
+                [
+                    "rerun with",
+                    manifest.command.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "),
+                ],
+            ] + manifest.inputs.map { ["input", "\($0.path)  sha256 \($0.sha256)"] }
+        return "<table class=\"meta\"><tbody>"
+            + rows.map { "<tr><td>\(HTML.escape($0[0]))</td><td>\(HTML.escape($0[1]))</td></tr>" }.joined()
+            + "</tbody></table>"
+    }
+
+    private func keyNumbers() -> String {
+        let n = Double(scenario.population.size)
+        var rows: [[String]] = []
+        if let f = summary.finalScores {
+            rows.append(["final mean score (sd)", String(format: "%.1f (%.1f)", f.mean, f.standardDeviation)])
+            rows.append(["final Gini of scores", String(format: "%.4f", f.gini)])
+        }
+        rows.append([
+            "opted out at the end", "\(summary.optedOut) (\(percent(Double(summary.optedOut) / n)))",
+        ])
+        rows.append([
+            "ever penalised", "\(summary.everPenalised) (\(percent(Double(summary.everPenalised) / n)))",
+        ])
+        rows.append([
+            "penalised for conduct that is not unlawful",
+            "\(summary.everPenalisedNotUnlawful) (\(percent(Double(summary.everPenalisedNotUnlawful) / n)))",
+        ])
+        rows.append([
+            "points taken for conduct that is not unlawful",
+            String(summary.pointsRemovedByLawfulness["no"] ?? 0),
+        ])
+        rows.append(["points taken without legal basis", String(summary.pointsRemovedWithoutLegalBasis)])
+        if let d = summary.largestDrop {
+            rows.append(["largest drop", "resident \(d.resident): \(d.before) → \(d.after) (−\(d.drop))"])
+        }
+        return "<h3>Key numbers</h3>" + HTML.table(["", "value"], rows)
+    }
+
+    /// End-of-day counts per state for all residents, by day.
+    func dailyCounts() throws(ReportError) -> [[Int64]] {
+        var out = Array(repeating: [Int64](repeating: 0, count: states.count), count: days)
+        let index = Dictionary(uniqueKeysWithValues: states.enumerated().map { ($1, $0) })
+        for row in try input.rows("daily.csv") where row.count == 5 && row[2] == "all" {
+            guard let d = Int(row[0]), d < days, let k = index[row[3]], let v = Int64(row[4]) else {
+                continue
+            }
+            out[d][k] = v
+        }
+        return out
+    }
+
+    /// Days listed in the tables: the first, the first of each year, and the last.
+    func tableDays() -> [Int] {
+        var out = [0]
+        for d in 1..<days
+        where start.adding(days: d).components.month == 1 && start.adding(days: d).components.day == 1 {
+            out.append(d)
+        }
+        if out.last != days - 1 { out.append(days - 1) }
+        return out
+    }
+
+    func ruleTimeline() -> (
+        rows: [(label: String, spans: [(from: Int, to: Int, text: String)])], table: [[String]]
+    ) {
+        let books = scenario.scheme.rulebooks
+        let names = Dictionary(uniqueKeysWithValues: scenario.behaviours.map { ($0.id, $0.name) })
+        var order: [String] = []
+        for book in books {
+            for rule in book.rules where !order.contains(rule.behaviour) { order.append(rule.behaviour) }
+        }
+        var table: [[String]] = []
+        let rows = order.map { behaviour -> (label: String, spans: [(from: Int, to: Int, text: String)]) in
+            var spans: [(Int, Int, String)] = []
+            for (k, book) in books.enumerated() {
+                guard let rule = book.rules.first(where: { $0.behaviour == behaviour }) else { continue }
+                let from = start.days(until: book.effective)
+                let to = k + 1 < books.count ? start.days(until: books[k + 1].effective) : days
+                spans.append((from, to, rule.points > 0 ? "+\(rule.points)" : "\(rule.points)"))
+                table.append([
+                    behaviour, book.id, start.adding(days: from).description,
+                    start.adding(days: to - 1).description, String(rule.points),
+                ])
+            }
+            let name = names[behaviour] ?? behaviour
+            return (label: name.count > 48 ? String(name.prefix(47)) + "…" : name, spans: spans)
+        }
+        return (rows, table)
+    }
+
+    func pointsByCategory() throws(ReportError) -> [(category: String, added: Double, removed: Double)] {
+        var out: [(category: String, added: Double, removed: Double)] = []
+        for row in try input.rows("rules.csv") where row.count == 11 {
+            let added = Double(row[9]) ?? 0
+            let removed = Double(row[10]) ?? 0
+            if let i = out.firstIndex(where: { $0.category == row[2] }) {
+                out[i].added += added
+                out[i].removed += removed
+            } else {
+                out.append((row[2], added, removed))
+            }
+        }
+        return out
+    }
+
+    func exposures() throws(ReportError) -> [String: [Int64]] {
+        var out: [String: [Int64]] = [:]
+        for row in try input.rows("exposures.csv") where row.count == 6 && row[2] == "all" {
+            guard let d = Int(row[0]), d < days, let v = Int64(row[4]) else { continue }
+            out[row[3], default: [Int64](repeating: 0, count: days)][d] = v
+        }
+        return out
+    }
+
+    func trajectorySeries() throws(ReportError) -> [LineChart.Series] {
+        var byResident: [(String, [(x: Double, y: Double)])] = []
+        for row in try input.rows("trajectories.csv") where row.count == 6 {
+            guard let day = Double(row[2]), let score = Double(row[4]) else { continue }
+            let point = (x: max(0, day), y: score)
+            if let i = byResident.firstIndex(where: { $0.0 == row[0] }) {
+                byResident[i].1.append(point)
+            } else if byResident.count < 8 {
+                byResident.append((row[0], [point]))
+            }
+        }
+        return byResident.map { resident, points in
+            var points = points
+            if let last = points.last, last.x < Double(days - 1) { points.append((Double(days - 1), last.y)) }
+            return LineChart.Series(name: "resident \(resident)", points: points)
+        }
+    }
+
+    /// Key numbers in Markdown, for pasting into documents.
+    func markdown() -> String {
+        let n = Double(scenario.population.size)
+        var lines = [
+            "## \(scenario.meta.title)", "",
+            "\(start) to \(start.adding(days: days - 1)), \(scenario.population.size) residents, seed \(manifest.seed.map(String.init) ?? "?"), CreditSim \(manifest.version).",
+            "", "| | value |", "|---|---|",
+        ]
+        if let f = summary.finalScores {
+            lines.append(
+                "| final mean score (sd) | \(String(format: "%.1f (%.1f)", f.mean, f.standardDeviation)) |")
+            lines.append("| final Gini | \(String(format: "%.4f", f.gini)) |")
+        }
+        lines.append("| opted out at the end | \(percent(Double(summary.optedOut) / n)) |")
+        lines.append("| ever penalised | \(percent(Double(summary.everPenalised) / n)) |")
+        lines.append(
+            "| penalised for conduct that is not unlawful | \(percent(Double(summary.everPenalisedNotUnlawful) / n)) |"
+        )
+        lines.append(
+            "| points taken for conduct that is not unlawful, per resident | \(String(format: "%.2f", Double(summary.pointsRemovedByLawfulness["no"] ?? 0) / n)) |"
+        )
+        if let d = summary.largestDrop {
+            lines.append("| largest drop | \(d.drop) points (\(d.before) → \(d.after)) |")
+        }
+        for key in summary.keyDates {
+            let shares = states.map {
+                "\($0 == "opted_out" ? "opted out" : $0) \(percent(key.shares[$0] ?? 0))"
+            }
+            lines.append("| grades on \(key.date) | \(shares.joined(separator: ", ")) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// A share as a percentage with one decimal.
+func percent(_ x: Double) -> String { x.isFinite ? String(format: "%.1f %%", x * 100) : "–" }
