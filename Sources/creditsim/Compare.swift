@@ -106,6 +106,7 @@ struct Compare: ParsableCommand {
                 ("metrics.csv", Data(comparison.metricsTable.utf8)),
                 ("summary.csv", Data(comparison.summaryTable.utf8)),
                 ("differences.csv", Data(comparison.differencesTable.utf8)),
+                ("daily-bands.csv", Data(comparison.bandsTable.utf8)),
             ] + extraFiles
         let manifest = ComparisonManifest(
             command: CommandLine.arguments, scenarios: list, labels: labels, inputs: inputs,

@@ -96,7 +96,7 @@ struct ReportTests {
         let c = try Comparison.run([("base", base), ("variant", variant)], replicates: 3, baseSeed: 1)
         var files: [(name: String, data: Data)] = [
             ("metrics.csv", Data(c.metricsTable.utf8)), ("summary.csv", Data(c.summaryTable.utf8)),
-            ("differences.csv", Data(c.differencesTable.utf8)),
+            ("differences.csv", Data(c.differencesTable.utf8)), ("daily-bands.csv", Data(c.bandsTable.utf8)),
             ("compliant-overlay.yaml", Data("extends: base.yaml\n".utf8)),
         ]
         let manifest = ComparisonManifest(
@@ -108,6 +108,8 @@ struct ReportTests {
         #expect(report.html.contains("Comparison: base vs variant"))
         #expect(report.html.contains("<tr class=\"hit\"><td>mean_score</td>"))
         #expect(report.html.contains("extends: base.yaml"))
+        #expect(report.html.contains("Grade shares over time: variant"))
+        #expect(report.html.contains("fill-opacity=\"0.2\""))
         #expect(report.markdown.contains("| mean_score | variant |"))
     }
 

@@ -12,6 +12,13 @@ public struct Comparison: Sendable {
     /// `values[s][r][k]`: scenario `s`, replicate `r`, metric `k`.
     public let values: [[[Double]]]
     public let simulationSeconds: Double
+    /// The grade and opted-out states whose daily shares are kept (the baseline's).
+    public let states: [String]
+    /// The sampled dates of the daily shares (at most about 200, from the baseline's start).
+    public let bandDates: [SimDate]
+    /// `dailyShares[s][r][i * states.count + k]`: share in state `k` on `bandDates[i]` (not a number
+    /// when the scenario does not cover that date).
+    public let dailyShares: [[[Double]]]
 
     /// Runs `scenarios` (label, scenario) for `replicates` seeds from `baseSeed`.
     /// - Complexity: `scenarios.count × replicates` runs.
@@ -28,6 +35,11 @@ public struct Comparison: Sendable {
             for m in s.consequences.measures where !measures.contains(m.id) { measures.append(m.id) }
         }
         let seeds = (0..<replicates).map { baseSeed &+ UInt64($0) }
+        let span = first.run.start.days(until: horizon) + 1
+        let every = max(1, span / 200)
+        var bandDates = stride(from: 0, to: span, by: every).map { first.run.start.adding(days: $0) }
+        if bandDates.last != horizon { bandDates.append(horizon) }
+        var shares = Array(repeating: [[Double]](), count: scenarios.count)
         var values = Array(repeating: [[Double]](), count: scenarios.count)
         var names: [String] = []
         var seconds = 0.0
@@ -41,13 +53,36 @@ public struct Comparison: Sendable {
                 let metrics = RunMetrics.extract(result, dates: dates, states: states, measures: measures)
                 names = metrics.map(\.0)
                 values[s].append(metrics.map(\.1))
+                shares[s].append(Self.shares(result, dates: bandDates, states: states))
                 done += 1
                 progress?(Double(done) / Double(seeds.count * scenarios.count))
             }
         }
         return Comparison(
             labels: scenarios.map(\.label), seeds: seeds, metrics: names, values: values,
-            simulationSeconds: seconds)
+            simulationSeconds: seconds, states: states, bandDates: bandDates, dailyShares: shares)
+    }
+
+    private static func shares(_ result: RunResult, dates: [SimDate], states: [String]) -> [Double] {
+        let n = Double(result.scenario.population.size)
+        var out: [Double] = []
+        out.reserveCapacity(dates.count * states.count)
+        for date in dates {
+            let day = result.scenario.run.start.days(until: date)
+            let covered = (0..<result.days).contains(day)
+            let counts = covered ? result.counts(onDay: day) : []
+            for state in states {
+                out.append(
+                    result.states.firstIndex(of: state).map { covered ? Double(counts[$0]) / n : .nan } ?? 0)
+            }
+        }
+        return out
+    }
+
+    /// Mean and 95 % interval across replicates of the share of scenario `s` in state `k` on
+    /// `bandDates[i]`.
+    public func band(scenario s: Int, date i: Int, state k: Int) -> Interval? {
+        Statistics.meanInterval(dailyShares[s].map { $0[i * states.count + k] })
     }
 
     /// Mean and 95 % interval of metric `k` for scenario `s` across replicates.

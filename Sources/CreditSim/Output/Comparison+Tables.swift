@@ -25,6 +25,21 @@ extension Comparison {
         return out
     }
 
+    /// `daily-bands.csv`: each scenario's share in each state on sampled dates, mean and 95 %
+    /// interval across replicates.
+    public var bandsTable: String {
+        var out = "scenario,date,state,mean,ci_low,ci_high\n"
+        for (s, label) in labels.enumerated() {
+            for (i, date) in bandDates.enumerated() {
+                for (k, state) in states.enumerated() {
+                    guard let b = band(scenario: s, date: i, state: k) else { continue }
+                    out += "\(csv(label)),\(date),\(state),\(b.estimate),\(b.lower),\(b.upper)\n"
+                }
+            }
+        }
+        return out
+    }
+
     /// `differences.csv`: each variant minus the baseline, paired interval and unpaired
     /// (Welch) interval, and whether the paired interval excludes zero.
     public var differencesTable: String {

@@ -67,6 +67,58 @@ struct ComparisonReport {
                     table: table))
         }
 
+        // Grade shares over time with replicate bands, one figure per scenario.
+        if let bands = try? input.rows("daily-bands.csv").filter({ $0.count == 6 }), !bands.isEmpty {
+            let states = orderedStates()
+            for (s, label) in labels.enumerated() {
+                let rows = bands.filter { $0[0] == label }
+                guard let start = manifest.resolvedScenarios?.first?.run.start, !rows.isEmpty else {
+                    continue
+                }
+                let own = manifest.resolvedScenarios.flatMap { s < $0.count ? $0[s] : nil }
+                let lastDay = rows.last.flatMap { SimDate($0[1]) }.map { start.days(until: $0) } ?? 0
+                let markers = (own?.scheme.rulebooks.dropFirst() ?? []).map {
+                    (x: Double(start.days(until: $0.effective)), label: "rulebook \($0.id)")
+                }.filter { $0.x <= Double(lastDay) }
+                let series = states.map { state -> LineChart.Series in
+                    let own = rows.filter { $0[2] == state }
+                    let day = { (row: [String]) in Double(SimDate(row[1]).map { start.days(until: $0) } ?? 0)
+                    }
+                    return LineChart.Series(
+                        name: state == "opted_out" ? "opted out" : state,
+                        points: own.map { (day($0), Double($0[3]) ?? .nan) },
+                        band: own.map {
+                            (day($0), max(0, Double($0[4]) ?? .nan), min(1, Double($0[5]) ?? .nan))
+                        })
+                }.filter { $0.points.contains { $0.y > 0 } }
+                var dates: [String] = []
+                for row in rows where dates.last != row[1] { dates.append(row[1]) }
+                let shown = Set(
+                    stride(from: 0, to: dates.count, by: max(1, dates.count / 10)).map { dates[$0] } + [
+                        dates.last!
+                    ])
+                let tableRows = rows.filter { shown.contains($0[1]) }
+                add(
+                    "Grade shares over time: \(label)",
+                    LineChart(
+                        frame: ChartFrame(
+                            title: "Grade shares over time: \(label)",
+                            description: "Share of residents in each grade with 95 % replicate bands",
+                            xLabel: "Date (end of day)", yLabel: "Share of residents"),
+                        series: series, markers: markers, start: start, yFormat: { percent($0) }, yMinimum: 0
+                    ).svg(),
+                    "\(label): mean share of residents in each grade and opted out across replicates; shaded bands are 95 % intervals. Dashed lines mark overhauls.",
+                    HTML.table(
+                        ["date", "state", "mean", "95 % interval"],
+                        tableRows.map {
+                            [
+                                $0[1], $0[2], percent(Double($0[3]) ?? .nan),
+                                "[\(percent(Double($0[4]) ?? .nan)), \(percent(Double($0[5]) ?? .nan))]",
+                            ]
+                        }))
+            }
+        }
+
         // Grade shares at the last key date, per scenario, with intervals.
         let shareMetrics =
             summaries[labels.first ?? ""]?.keys.filter { $0.hasPrefix("share_") }.sorted() ?? []

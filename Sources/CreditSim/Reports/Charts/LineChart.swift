@@ -3,6 +3,8 @@ struct LineChart {
     struct Series {
         let name: String
         let points: [(x: Double, y: Double)]
+        /// An optional band (e.g. a 95 % interval across replicates) drawn under the line.
+        var band: [(x: Double, lower: Double, upper: Double)] = []
     }
 
     var frame: ChartFrame
@@ -26,7 +28,8 @@ struct LineChart {
                 return .init(label: s.name, colour: style.colour, dash: style.dash, filled: false)
             } : []
         let xs = series.flatMap { $0.points.map(\.x) } + markers.map(\.x)
-        let ys = series.flatMap { $0.points.map(\.y) }
+        let ys = series.flatMap { $0.points.map(\.y) + $0.band.flatMap { [$0.lower, $0.upper] } }.filter(
+            \.isFinite)
         let xLow = xs.min() ?? 0
         let xHigh = xs.max() ?? 1
         let yScale = NiceScale(
@@ -39,10 +42,19 @@ struct LineChart {
         }
         let py = { (y: Double) in yScale.position(y, from: frame.plotBottom, to: frame.plotTop) }
         var marks = ""
+        for (i, s) in series.enumerated() where !s.band.isEmpty {
+            let band = s.band.filter { $0.lower.isFinite && $0.upper.isFinite }
+            guard let firstPoint = band.first else { continue }
+            var path = "M\(f(px(firstPoint.x))) \(f(py(firstPoint.upper)))"
+            for b in band.dropFirst() { path += "L\(f(px(b.x))) \(f(py(b.upper)))" }
+            for b in band.reversed() { path += "L\(f(px(b.x))) \(f(py(b.lower)))" }
+            marks +=
+                "<path d=\"\(path)Z\" fill=\"\(Palette.line(i).colour)\" fill-opacity=\"0.2\" stroke=\"none\"/>"
+        }
         for (i, s) in series.enumerated() {
             let style = Palette.line(i)
             var path = ""
-            for (k, p) in s.points.enumerated() {
+            for (k, p) in s.points.enumerated() where p.y.isFinite {
                 if k == 0 {
                     path += "M\(f(px(p.x))) \(f(py(p.y)))"
                 } else if step {
