@@ -67,3 +67,21 @@ struct ReproducibilityTests {
         #expect(try files(yaml, threads: 2) == one)
     }
 }
+
+@Suite("largest-drop trajectories")
+struct DropTraceTests {
+    @Test("the residents with the largest drops are replayed exactly: their trajectory shows the drop")
+    func replay() throws {
+        let loaded = try ScenarioLoader.load(path: fixtures.appendingPathComponent("golden/tiny.yaml").path)
+        var s = loaded.scenario
+        s.outputs.trajectories = 0
+        let r = try Simulation.run(s, options: .init(threads: 2))
+        for drop in r.topDrops.prefix(Simulation.tracedDrops) {
+            let points = r.trajectories.filter { $0.resident == drop.resident }
+            let score = { (day: Int) in points.last { $0.day <= day }?.score }
+            #expect(score(drop.startDay - 1) == drop.before)
+            #expect(score(drop.endDay) == drop.after)
+        }
+        #expect(Set(r.trajectories.map(\.resident)).count == min(Simulation.tracedDrops, r.topDrops.count))
+    }
+}

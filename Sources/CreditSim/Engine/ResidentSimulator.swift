@@ -220,7 +220,8 @@ final class ResidentSimulator {
 
     // swiftlint:disable:next function_body_length
     /// Simulates resident `resident` over the whole run and adds it to `acc`.
-    func simulate(resident: Int, into acc: Accumulator) {
+    /// - Parameter trace: record the resident's whole trajectory even if it is not sampled.
+    func simulate(resident: Int, into acc: Accumulator, trace: Bool = false) {
         let id = UInt64(resident)
         populationStream.select(resident: id, stream: 0)
         let group = groups.map { populationStream.discrete($0) } ?? 0
@@ -268,8 +269,9 @@ final class ResidentSimulator {
         var penalisedNotUnlawful = false
         var bestDrop: ScoreDrop?
         let sampled =
-            model.trajectoryCount > 0 && resident % model.trajectoryStride == 0
-            && resident / model.trajectoryStride < model.trajectoryCount
+            trace
+            || model.trajectoryCount > 0 && resident % model.trajectoryStride == 0
+                && resident / model.trajectoryStride < model.trajectoryCount
         if sampled {
             acc.trajectories.append(
                 TrajectoryPoint(resident: resident, group: group, day: -1, score: score, state: state))

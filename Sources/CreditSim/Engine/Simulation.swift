@@ -7,6 +7,8 @@ internal import Synchronization
 public enum Simulation {
     /// Residents per block: the unit of work handed to a thread and of progress reports.
     public static let blockSize = 4096
+    /// How many of the residents with the largest drops get their trajectory recorded.
+    public static let tracedDrops = 3
 
     /// How a run is carried out (none of this changes its results).
     public struct Options: Sendable {
@@ -65,6 +67,16 @@ public enum Simulation {
         if cancelled.load(ordering: .relaxed) { throw Cancelled() }
         let total = Accumulator(model)
         for acc in results.withLock({ $0 }) { total.merge(acc!) }
+        // The residents with the largest drops are simulated again, alone, to record their
+        // trajectories: their streams depend on nothing else, so the replay is exact.
+        let sampled = Set(total.trajectories.map(\.resident))
+        let replay = ResidentSimulator(model: model)
+        for drop in total.topDrops.drops.prefix(Simulation.tracedDrops) where !sampled.contains(drop.resident)
+        {
+            let scratch = Accumulator(model)
+            replay.simulate(resident: drop.resident, into: scratch, trace: true)
+            total.trajectories += scratch.trajectories
+        }
         return RunResult(
             model: model, totals: total, simulationSeconds: started.duration(to: .now).seconds,
             threads: workers)

@@ -191,7 +191,7 @@ struct RunReport {
                 start: start,
                 yFormat: { String(Int($0)) }
             ).svg(),
-            "Scores of up to eight sampled residents (taken at a fixed stride). The table lists the largest drops within "
+            "Scores of the resident with the largest drop (the first line; dashed markers bound the drop) and of sampled residents (taken at a fixed stride). The table lists the largest drops within "
                 + "\(summary.largestDrop.map { "\($0.endDay - $0.startDay + 1)" } ?? "the")-day window"
                 + (summary.largestDrop.map {
                     ": resident \($0.resident) lost \($0.drop) points from \(start.adding(days: $0.startDay)) to \(start.adding(days: $0.endDay))."
@@ -325,21 +325,22 @@ struct RunReport {
         return out
     }
 
+    /// The largest-drop resident first (its trajectory is always recorded), then sampled ones, up to 8.
     func trajectorySeries() throws(ReportError) -> [LineChart.Series] {
-        var byResident: [(String, [(x: Double, y: Double)])] = []
+        var byResident: [String: [(x: Double, y: Double)]] = [:]
+        var order: [String] = []
         for row in try input.rows("trajectories.csv") where row.count == 6 {
             guard let day = Double(row[2]), let score = Double(row[4]) else { continue }
-            let point = (x: max(0, day), y: score)
-            if let i = byResident.firstIndex(where: { $0.0 == row[0] }) {
-                byResident[i].1.append(point)
-            } else if byResident.count < 8 {
-                byResident.append((row[0], [point]))
-            }
+            if byResident[row[0]] == nil { order.append(row[0]) }
+            byResident[row[0], default: []].append((x: max(0, day), y: score))
         }
-        return byResident.map { resident, points in
-            var points = points
+        let top = summary.largestDrop.map { String($0.resident) }
+        if let top, let i = order.firstIndex(of: top) { order.insert(order.remove(at: i), at: 0) }
+        return order.prefix(8).map { resident in
+            var points = byResident[resident]!
             if let last = points.last, last.x < Double(days - 1) { points.append((Double(days - 1), last.y)) }
-            return LineChart.Series(name: "resident \(resident)", points: points)
+            return LineChart.Series(
+                name: "resident \(resident)\(resident == top ? " (largest drop)" : "")", points: points)
         }
     }
 
