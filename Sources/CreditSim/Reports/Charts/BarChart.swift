@@ -14,7 +14,7 @@ struct BarChart {
         let barHeight = 14.0
         let groupHeight = barHeight * Double(series.count) + 8
         frame.legend =
-            series.count > 1
+            !series.isEmpty
             ? series.enumerated().map { i, s in
                 .init(
                     label: s.name, colour: Palette.categorical[i % Palette.categorical.count], dash: nil,

@@ -22,7 +22,7 @@ struct LineChart {
     func svg() -> String {
         var frame = frame
         frame.legend =
-            series.count > 1
+            !series.isEmpty
             ? series.enumerated().map { i, s in
                 let style = Palette.line(i)
                 return .init(label: s.name, colour: style.colour, dash: style.dash, filled: false)
