@@ -9,7 +9,8 @@ struct CreditSimCommand: ParsableCommand {
         discussion: "Docs: README.md, docs/model.md (semantics), docs/scenario-format.md (every key).",
         version: CreditSimVersion.current,
         subcommands: [
-            Run.self, Compare.self, AuditCommand.self, ReportCommand.self, Validate.self, Scenarios.self,
+            Run.self, Compare.self, AuditCommand.self, ReportCommand.self, Plan.self, Validate.self,
+            Scenarios.self,
             Generators.self,
         ]
     )

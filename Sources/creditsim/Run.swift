@@ -37,6 +37,10 @@ struct Run: ParsableCommand {
             options.out
             ?? ResultFolder.freshPath(
                 parent: "results/\(s.meta.name)", stem: RunID.make(date: startedAt, seed: s.run.seed))
+        if let refusal = RunPlan(s, threads: options.threads, outputFolder: folder).refusal {
+            printError("\(scenario): error: \(refusal)")
+            throw ExitCode(1)
+        }
         do {
             try ResultFolder.ensureAbsent(folder)
             if let referenceJSON { try ResultFolder.ensureAbsent(referenceJSON) }
