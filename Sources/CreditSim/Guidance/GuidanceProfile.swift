@@ -79,6 +79,7 @@ extension GuidanceProfile {
             return nil
         }
         let meta = f.value("meta", required: true).flatMap { Scenario.decodeMeta($0, top.key("meta"), sink) }
+        if let meta { sink.knownSources = Set(meta.sources.map(\.id)) }
         var clauses: [Clause] = []
         for (item, path) in f.list("clauses", required: true, label: { $0.idLabel }) {
             guard
@@ -142,7 +143,7 @@ extension GuidanceProfile {
             if clauses.contains(where: { $0.id == id }) {
                 sink.report(item, path, "duplicate clause id '\(id)'")
             }
-            clauses.append(Clause(id: id, text: text, check: check, sources: c.strings("sources")))
+            clauses.append(Clause(id: id, text: text, check: check, sources: c.sources()))
         }
         guard let meta, sink.isEmpty else { return nil }
         return GuidanceProfile(name: meta.name, title: meta.title, sources: meta.sources, clauses: clauses)

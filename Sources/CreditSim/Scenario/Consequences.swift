@@ -51,7 +51,6 @@ extension Scenario {
                     allowed: [
                         "id", "kind", "description", "sanction", "grades", "behaviours", "duration", "repair",
                         "sources",
-                        "remove",
                     ])
             else { continue }
             let id = m.string("id", required: true)
@@ -108,7 +107,7 @@ extension Scenario {
                     id: id, kind: kind, description: m.string("description") ?? id,
                     sanction: m.string("sanction"),
                     grades: gradeIDs, behaviours: behaviourIDs, duration: gradeIDs.isEmpty ? duration : nil,
-                    repair: repair, sources: m.strings("sources")))
+                    repair: repair, sources: m.sources()))
         }
         return Consequences(measures: measures)
     }

@@ -37,9 +37,9 @@ enum Overlay {
                             "nothing to remove: the extended scenario has no '\(id)' here")
                     }
                 } else if let index {
-                    merged[index] = merge(merged[index], item, path.element(id), sink)
+                    merged[index] = merge(merged[index], item.withoutRemoveKey, path.element(id), sink)
                 } else {
-                    merged.append(item)
+                    merged.append(item.withoutRemoveKey)
                 }
             }
             return YAMLNode(kind: .sequence(merged), location: overlay.location)
@@ -50,6 +50,12 @@ enum Overlay {
 }
 
 extension YAMLNode {
+    /// The element without its `remove` key (`remove: false` is a no-op).
+    var withoutRemoveKey: YAMLNode {
+        guard case .mapping(let entries) = kind else { return self }
+        return YAMLNode(kind: .mapping(entries.filter { $0.key != "remove" }), location: location)
+    }
+
     /// An overlay list element of the form `{id: x, remove: true}`.
     var isRemoval: Bool {
         if case .scalar("true", false) = self["remove"]?.kind { return true }

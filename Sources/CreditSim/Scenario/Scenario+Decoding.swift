@@ -26,6 +26,7 @@ extension Scenario {
             return nil
         }
         let meta = fields.value("meta", required: true).flatMap { decodeMeta($0, top.key("meta"), sink) }
+        if let meta { sink.knownSources = Set(meta.sources.map(\.id)) }
         let run = fields.value("run", required: true).flatMap { decodeRun($0, top.key("run"), sink) }
         let (behaviours, behaviourIDs) = decodeBehaviours(fields, sink)
         let population = fields.value("population", required: true).flatMap {
@@ -151,7 +152,6 @@ extension Scenario {
                     item, path, sink,
                     allowed: [
                         "id", "name", "category", "rate", "unlawful", "basis", "sources", "illustrative",
-                        "remove",
                     ])
             else { continue }
             let id = f.string("id", required: true)
@@ -176,7 +176,7 @@ extension Scenario {
                 Behaviour(
                     id: id, name: f.string("name") ?? id, category: f.string("category") ?? "other",
                     rate: rate,
-                    unlawful: unlawful, basis: basis, sources: f.strings("sources"),
+                    unlawful: unlawful, basis: basis, sources: f.sources(),
                     illustrative: illustrative))
         }
         return (behaviours, declared)
@@ -196,7 +196,7 @@ extension Scenario {
         for (item, itemPath) in items {
             guard
                 let g = Fields(
-                    item, itemPath, sink, allowed: ["id", "share", "attributes", "multipliers", "remove"])
+                    item, itemPath, sink, allowed: ["id", "share", "attributes", "multipliers"])
             else { continue }
             let id = g.string("id", required: true)
             let share = g.double("share", "group share", in: 0...1, required: true)
@@ -307,7 +307,7 @@ extension Scenario {
             guard
                 let b = Fields(
                     item, itemPath, sink,
-                    allowed: ["id", "effective", "migration", "rules", "sources", "remove"])
+                    allowed: ["id", "effective", "migration", "rules", "sources"])
             else { continue }
             let id = b.string("id", required: true)
             let effective = b.date("effective", required: true)
@@ -333,7 +333,7 @@ extension Scenario {
                     let r = Fields(
                         ruleItem, rulePath, sink,
                         allowed: [
-                            "behaviour", "points", "detection", "retention", "cap", "sources", "remove",
+                            "behaviour", "points", "detection", "retention", "cap", "sources",
                         ])
                 else { continue }
                 guard let behaviourNode = r.value("behaviour", required: true),
@@ -368,7 +368,7 @@ extension Scenario {
                     Rule(
                         behaviour: behaviour, points: points, detection: detection, retention: retention,
                         cap: cap,
-                        sources: r.strings("sources")))
+                        sources: r.sources()))
             }
             guard let id, let effective else { continue }
             if rulebooks.contains(where: { $0.id == id }) {
@@ -377,7 +377,7 @@ extension Scenario {
             rulebooks.append(
                 Rulebook(
                     id: id, effective: effective, migration: migration, rules: rules,
-                    sources: b.strings("sources")))
+                    sources: b.sources()))
         }
         return Scheme(base: base, grades: grades, rulebooks: rulebooks)
     }

@@ -34,6 +34,8 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
 /// Collects diagnostics while a scenario is read, so one pass reports every problem.
 final class DiagnosticSink {
     private(set) var diagnostics: [ScenarioDiagnostic] = []
+    /// The ids of `meta.sources`, once read, so that `sources:` lists can be checked against them.
+    var knownSources: Set<String>?
 
     func report(_ node: YAMLNode, _ path: KeyPath, _ message: String, hint: String? = nil) {
         diagnostics.append(ScenarioDiagnostic(node.location, path.description, message, hint: hint))

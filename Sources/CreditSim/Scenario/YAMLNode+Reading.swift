@@ -19,10 +19,12 @@ struct Fields {
         for entry in entries where !allowed.contains(entry.key) {
             let guess = allowed.min { editDistance($0, entry.key) < editDistance($1, entry.key) }
             let hint =
-                guess.flatMap {
+                entry.key == "remove"
+                ? "'remove: true' deletes an element only in a scenario that extends another"
+                : guess.flatMap {
                     editDistance($0, entry.key) <= max(1, entry.key.count / 3) ? "did you mean '\($0)'?" : nil
                 }
-                ?? "allowed keys: \(allowed.joined(separator: ", "))"
+                    ?? "allowed keys: \(allowed.joined(separator: ", "))"
             sink.report(
                 ScenarioDiagnostic(
                     entry.keyLocation, path.key(entry.key).description, "unknown key '\(entry.key)'",
@@ -80,6 +82,17 @@ struct Fields {
     /// A list of strings at `key`.
     func strings(_ key: String) -> [String] {
         list(key).compactMap { $0.0.string($0.1, sink) }
+    }
+
+    /// The `sources:` list, each id checked against `meta.sources`.
+    func sources() -> [String] {
+        list("sources").compactMap { item, itemPath in
+            guard let id = item.string(itemPath, sink) else { return nil }
+            if let known = sink.knownSources, !known.contains(id) {
+                sink.report(item, itemPath, "unknown source '\(id)'", hint: "declare it under meta.sources")
+            }
+            return id
+        }
     }
 
     /// The entries of the mapping at `key` (free-form keys).
