@@ -55,17 +55,8 @@ struct ComparisonReport {
                     manifest.command.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "),
                 ],
             ] + manifest.inputs.map { ["input", "\($0.path)  sha256 \($0.sha256)"] }
-        body +=
-            "<table class=\"meta\"><tbody>"
-            + rows.map { "<tr><td>\(HTML.escape($0[0]))</td><td>\(HTML.escape($0[1]))</td></tr>" }.joined()
-            + "</tbody></table>"
-        var figures: [String] = []
-        func add(_ title: String, _ svg: String, _ caption: String, _ table: String) {
-            figures.append(
-                HTML.figure(
-                    number: figureOffset + figures.count + 1, title: title, svg: svg, caption: caption,
-                    table: table))
-        }
+        body += HTML.metaTable(rows)
+        var figures = FigureList(offset: figureOffset)
 
         // Grade shares over time with replicate bands, one figure per scenario.
         if let bands = try? input.rows("daily-bands.csv").filter({ $0.count == 6 }), !bands.isEmpty {
@@ -98,7 +89,7 @@ struct ComparisonReport {
                         dates.last!
                     ])
                 let tableRows = rows.filter { shown.contains($0[1]) }
-                add(
+                figures.add(
                     "Grade shares over time: \(label)",
                     LineChart(
                         frame: ChartFrame(
@@ -126,7 +117,7 @@ struct ComparisonReport {
         let stateMetrics = orderedStates().map { "share_\($0)@\(lastDate)" }.filter {
             shareMetrics.contains($0)
         }
-        add(
+        figures.add(
             "Grade shares at \(lastDate)",
             BarChart(
                 frame: ChartFrame(
@@ -162,7 +153,7 @@ struct ComparisonReport {
             return (name, d / abs(base), (lo / abs(base), hi / abs(base)))
         }
         if !relative.isEmpty {
-            add(
+            figures.add(
                 "Paired differences",
                 BarChart(
                     frame: ChartFrame(
@@ -184,7 +175,7 @@ struct ComparisonReport {
             ?? []
         if !measures.isEmpty {
             let name = { (m: String) in String(m.dropFirst("person_days_per_resident[".count).dropLast()) }
-            add(
+            figures.add(
                 "Exposure to measures",
                 BarChart(
                     frame: ChartFrame(
@@ -207,7 +198,7 @@ struct ComparisonReport {
                     ["measure"] + labels.map { "\($0) mean [95 %]" },
                     measures.map { m in [name(m)] + labels.map { interval(summaries[$0]?[m]) } }))
         }
-        body += "<h2>Figures</h2>" + figures.joined()
+        body += "<h2>Figures</h2>" + figures.html.joined()
         let single = labels.count == 2
         body +=
             "<h2>Metrics</h2><p class=\"note\">Means over replicates with 95 % intervals; the paired difference is "

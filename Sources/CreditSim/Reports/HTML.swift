@@ -28,6 +28,13 @@ enum HTML {
         return out + "</tbody></table>"
     }
 
+    /// A borderless two-column table of labels and values, for report headers.
+    static func metaTable(_ rows: [[String]]) -> String {
+        "<table class=\"meta\"><tbody>"
+            + rows.map { "<tr><td>\(escape($0[0]))</td><td>\(escape($0[1]))</td></tr>" }.joined()
+            + "</tbody></table>"
+    }
+
     /// A numbered figure: title, the chart, a caption, and the data as a table (folded on screen,
     /// omitted in print).
     static func figure(number: Int, title: String, svg: String, caption: String, table: String) -> String {
@@ -75,4 +82,18 @@ enum HTML {
         @media print{main{max-width:none;padding:0}details{display:none}h2{break-after:avoid}
         figure{break-inside:avoid}table{break-inside:auto}tr{break-inside:avoid}}
         """
+}
+
+/// The figures of a report section, numbered on from the figures before it.
+struct FigureList {
+    let offset: Int
+    private(set) var html: [String] = []
+
+    var count: Int { html.count }
+
+    mutating func add(_ title: String, _ svg: String, _ caption: String, _ table: String) {
+        html.append(
+            HTML.figure(
+                number: offset + html.count + 1, title: title, svg: svg, caption: caption, table: table))
+    }
 }

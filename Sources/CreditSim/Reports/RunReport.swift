@@ -38,13 +38,7 @@ struct RunReport {
         body += "<p class=\"note\">\(HTML.escape(scenario.meta.description))</p>"
         body += header()
         body += keyNumbers()
-        var figures: [String] = []
-        func add(_ title: String, _ svg: String, _ caption: String, _ table: String) {
-            figures.append(
-                HTML.figure(
-                    number: figureOffset + figures.count + 1, title: title, svg: svg, caption: caption,
-                    table: table))
-        }
+        var figures = FigureList(offset: figureOffset)
         let daily = try dailyCounts()
         let sample = sampleDays
         let population = Double(scenario.population.size)
@@ -56,7 +50,7 @@ struct RunReport {
             )
         }
         let yearly = tableDays()
-        add(
+        figures.add(
             "Grade shares over time",
             StackedAreaChart(
                 frame: ChartFrame(
@@ -82,7 +76,7 @@ struct RunReport {
             if let last = rows.last { points.append((x: Double(last[3]) ?? 0, y: points.last?.y ?? 0)) }
             return .init(name: date, points: points)
         }
-        add(
+        figures.add(
             "Score distribution",
             LineChart(
                 frame: ChartFrame(
@@ -96,7 +90,7 @@ struct RunReport {
                 ["date", "bin from", "bin to", "residents"], histogram.map { [$0[0], $0[2], $0[3], $0[4]] }))
 
         let timeline = ruleTimeline()
-        add(
+        figures.add(
             "Rule timeline",
             TimelineChart(
                 frame: ChartFrame(
@@ -108,7 +102,7 @@ struct RunReport {
             HTML.table(["behaviour", "rulebook", "from", "to", "points"], timeline.table))
 
         let categories = try pointsByCategory()
-        add(
+        figures.add(
             "Points by rule category",
             BarChart(
                 frame: ChartFrame(
@@ -131,7 +125,7 @@ struct RunReport {
             body +=
                 "<p class=\"note\">Nobody opted out (enrolment: \(HTML.escape(scenario.enrolment.mode))), so there is no opt-out chart.</p>"
         } else {
-            add(
+            figures.add(
                 "Opted out over time",
                 LineChart(
                     frame: ChartFrame(
@@ -160,7 +154,7 @@ struct RunReport {
                     name: m.id,
                     points: sample.map { (Double($0), Double(exposure[m.id]?[$0] ?? 0) / population) })
             }
-            add(
+            figures.add(
                 "Exposure to measures",
                 LineChart(
                     frame: ChartFrame(
@@ -181,7 +175,7 @@ struct RunReport {
 
         let trajectories = try trajectorySeries()
         let drops = try input.rows("drops.csv").filter { $0.count == 8 }
-        add(
+        figures.add(
             "Individual trajectories",
             LineChart(
                 frame: ChartFrame(
@@ -197,7 +191,7 @@ struct RunReport {
                     ": resident \($0.resident) lost \($0.drop) points from \(start.adding(days: $0.startDay)) to \(start.adding(days: $0.endDay))."
                 } ?? "."),
             HTML.table(["rank", "resident", "group", "from", "to", "before", "after", "drop"], drops))
-        body += "<h2>Figures</h2>" + figures.joined() + "</section>"
+        body += "<h2>Figures</h2>" + figures.html.joined() + "</section>"
         return (body, figures.count)
     }
 
@@ -216,9 +210,7 @@ struct RunReport {
                     manifest.command.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "),
                 ],
             ] + manifest.inputs.map { ["input", "\($0.path)  sha256 \($0.sha256)"] }
-        return "<table class=\"meta\"><tbody>"
-            + rows.map { "<tr><td>\(HTML.escape($0[0]))</td><td>\(HTML.escape($0[1]))</td></tr>" }.joined()
-            + "</tbody></table>"
+        return HTML.metaTable(rows)
     }
 
     private func keyNumbers() -> String {
