@@ -71,6 +71,7 @@ struct ComparisonReport {
                 let markers = (own?.scheme.rulebooks.dropFirst() ?? []).map {
                     (x: Double(start.days(until: $0.effective)), label: "rulebook \($0.id)")
                 }.filter { $0.x <= Double(lastDay) }
+                // Every state, even one that stays empty, so colours mean the same in every figure.
                 let series = states.map { state -> LineChart.Series in
                     let own = rows.filter { $0[2] == state }
                     let day = { (row: [String]) in Double(SimDate(row[1]).map { start.days(until: $0) } ?? 0)
@@ -81,7 +82,7 @@ struct ComparisonReport {
                         band: own.map {
                             (day($0), max(0, Double($0[4]) ?? .nan), min(1, Double($0[5]) ?? .nan))
                         })
-                }.filter { $0.points.contains { $0.y > 0 } }
+                }
                 var dates: [String] = []
                 for row in rows where dates.last != row[1] { dates.append(row[1]) }
                 let shown = Set(
