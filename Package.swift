@@ -1,5 +1,11 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
+
+/// `CREDITSIM_CHECKS=1 swift test` compiles the engine's scratch-buffer index checks in (CI runs
+/// the tests once so); only the CreditSim target and what depends on it are rebuilt.
+let engineChecks: [SwiftSetting] =
+    ProcessInfo.processInfo.environment["CREDITSIM_CHECKS"] == nil ? [] : [.define("CREDITSIM_CHECKS")]
 
 let package = Package(
     name: "CreditSim",
@@ -13,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,12 +36,27 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ],
+            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")] + engineChecks
+        ),
+        .target(
+            name: "CreditSimExplorer",
+            dependencies: [
+                "CreditSim",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ],
+            resources: [
+                .embedInCode("Assets/index.html"),
+                .embedInCode("Assets/explorer.js"),
+                .embedInCode("Assets/explorer.css"),
+            ],
             swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         .executableTarget(
             name: "creditsim",
             dependencies: [
                 "CreditSim",
+                "CreditSimExplorer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +64,13 @@ let package = Package(
             name: "CreditSimTests",
             dependencies: ["CreditSim"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "CreditSimExplorerTests",
+            dependencies: [
+                "CreditSimExplorer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
     ]
 )

@@ -2,7 +2,7 @@ import ArgumentParser
 import CreditSim
 
 @main
-struct CreditSimCommand: ParsableCommand {
+struct CreditSimCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "creditsim",
         abstract: "Simulate municipal point-based social-credit schemes on synthetic populations.",
@@ -10,7 +10,7 @@ struct CreditSimCommand: ParsableCommand {
         version: CreditSimVersion.current,
         subcommands: [
             Run.self, Compare.self, AuditCommand.self, ReportCommand.self, Plan.self, Validate.self,
-            Scenarios.self,
+            Scenarios.self, Serve.self,
             Generators.self,
         ]
     )

@@ -2,7 +2,8 @@
 ///
 /// Reads and writes go straight to memory, with no exclusivity, uniqueness or bounds checks —
 /// those checks cost the inner loop more than half of its time. Build with
-/// `-Xswiftc -DCREDITSIM_CHECKS` to check every index (CI runs the tests that way once).
+/// `CREDITSIM_CHECKS=1 swift test` (or `-Xswiftc -DCREDITSIM_CHECKS`) to check every index; CI runs
+/// the tests that way once.
 /// The owner calls `deallocate()` exactly once, in its `deinit`.
 struct ScratchBuffer<Element: BitwiseCopyable> {
     let base: UnsafeMutablePointer<Element>

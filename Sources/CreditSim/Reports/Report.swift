@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A self-contained HTML report (inline SVG, no scripts, no network) and a Markdown summary of one
 /// or more result folders, runs and comparisons alike.
 public struct Report: Sendable {
@@ -37,4 +39,17 @@ public struct Report: Sendable {
                 + sections.joined())
         self.markdown = "# \(title)\n\n" + markdown.joined(separator: "\n")
     }
+}
+
+extension Report {
+    /// The HTML of one run's report section (key numbers, figures and tables, without a page
+    /// around it): what the web explorer shows after a run. `files` are a result folder's files.
+    public static func runSection(name: String, files: [(name: String, data: Data)]) throws(ReportError)
+        -> String
+    {
+        try RunReport(ReportInput(name: name, files: files)).html(figureOffset: 0).html
+    }
+
+    /// The stylesheet of report pages, for pages that embed report sections.
+    public static let stylesheet = HTML.css
 }

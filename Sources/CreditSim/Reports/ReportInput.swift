@@ -36,14 +36,37 @@ public struct ReportInput: Sendable {
 
     func text(_ name: String) -> String? { files[name].map { String(decoding: $0, as: UTF8.self) } }
 
-    /// The rows of a CSV file (header excluded), through SwiftCSV.
-    func rows(_ name: String) throws(ReportError) -> [[String]] {
-        guard let text = text(name) else { throw ReportError("\(self.name)/\(name): error: missing") }
+    /// The rows of a CSV file (header excluded), through SwiftCSV. With `group`, only lines whose
+    /// third column is `group` are parsed: a cheap prefilter, since the per-group rows of the daily
+    /// tables are most of their bytes and the report reads only the `all` rows.
+    func rows(_ name: String, group: String? = nil) throws(ReportError) -> [[String]] {
+        guard var text = text(name) else { throw ReportError("\(self.name)/\(name): error: missing") }
+        if let group {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+            text =
+                ([lines.first ?? ""] + lines.dropFirst().filter { Self.thirdField(of: $0, is: group) })
+                .joined(separator: "\n") + "\n"
+        }
         do {
             return try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false).rows
         } catch {
             throw ReportError("\(self.name)/\(name): error: unreadable CSV (\(error))")
         }
+    }
+
+    /// Whether the third comma-separated field of `line` is `value` (unquoted fields only).
+    private static func thirdField(of line: Substring, is value: String) -> Bool {
+        var commas = 0
+        var field: [UInt8] = []
+        for byte in line.utf8 {
+            if byte == UInt8(ascii: ",") {
+                commas += 1
+                if commas == 3 { break }
+            } else if commas == 2 {
+                field.append(byte)
+            }
+        }
+        return field.elementsEqual(value.utf8)
     }
 
     func json<T: Decodable>(_ type: T.Type, _ name: String) throws(ReportError) -> T {

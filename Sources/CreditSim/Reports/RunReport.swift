@@ -245,7 +245,7 @@ struct RunReport {
     func dailyCounts() throws(ReportError) -> [[Int64]] {
         var out = Array(repeating: [Int64](repeating: 0, count: states.count), count: days)
         let index = Dictionary(uniqueKeysWithValues: states.enumerated().map { ($1, $0) })
-        for row in try input.rows("daily.csv") where row.count == 5 && row[2] == "all" {
+        for row in try input.rows("daily.csv", group: "all") where row.count == 5 && row[2] == "all" {
             guard let d = Int(row[0]), d < days, let k = index[row[3]], let v = Int64(row[4]) else {
                 continue
             }
@@ -310,7 +310,7 @@ struct RunReport {
 
     func exposures() throws(ReportError) -> [String: [Int64]] {
         var out: [String: [Int64]] = [:]
-        for row in try input.rows("exposures.csv") where row.count == 6 && row[2] == "all" {
+        for row in try input.rows("exposures.csv", group: "all") where row.count == 6 && row[2] == "all" {
             guard let d = Int(row[0]), d < days, let v = Int64(row[4]) else { continue }
             out[row[3], default: [Int64](repeating: 0, count: days)][d] = v
         }

@@ -36,22 +36,24 @@ public enum ScenarioLoader {
 
     /// Loads a scenario from text (for the web explorer and tests); `extends` is resolved
     /// relative to `directory`.
-    public static func load(text: String, name: String, directory: String = ".") throws(ScenarioError)
-        -> Loaded
-    {
+    public static func load(
+        text: String, name: String, directory: String = ".", virtualFiles: [String: String] = [:]
+    ) throws(ScenarioError) -> Loaded {
         var inputs = [Input(path: name, sha256: sha256(Data(text.utf8)))]
         let sink = DiagnosticSink()
         guard
             let tree = resolve(
-                text: text, file: name, directory: directory, chain: [name], inputs: &inputs, sink: sink),
+                text: text, file: name, directory: directory, chain: [name], inputs: &inputs, sink: sink,
+                virtualFiles: virtualFiles),
             let scenario = Scenario.decode(tree, sink)
         else { throw ScenarioError(sink.diagnostics) }
         return Loaded(scenario: scenario, inputs: inputs)
     }
 
-    private static func resolve(path: String, chain: [String], inputs: inout [Input], sink: DiagnosticSink)
-        -> YAMLNode?
-    {
+    static func resolve(
+        path: String, chain: [String], inputs: inout [Input], sink: DiagnosticSink,
+        virtualFiles: [String: String] = [:]
+    ) -> YAMLNode? {
         let here = SourceLocation(file: path, line: 1, column: 1)
         let url = URL(fileURLWithPath: path)
         let canonical = url.standardizedFileURL.path
@@ -61,18 +63,21 @@ public enum ScenarioLoader {
                     here, "extends", "scenarios extend each other in a cycle (back to '\(path)')"))
             return nil
         }
-        guard let read = readText(path: path, sink: sink) else { return nil }
+        let read =
+            virtualFiles[path].map { (string: $0, sha256: sha256(Data($0.utf8))) }
+            ?? readText(path: path, sink: sink)
+        guard let read else { return nil }
         let text = read.string
         inputs.append(Input(path: path, sha256: read.sha256))
         return resolve(
             text: text, file: path, directory: (path as NSString).deletingLastPathComponent,
             chain: chain + [canonical],
-            inputs: &inputs, sink: sink)
+            inputs: &inputs, sink: sink, virtualFiles: virtualFiles)
     }
 
     private static func resolve(
         text: String, file: String, directory: String, chain: [String], inputs: inout [Input],
-        sink: DiagnosticSink
+        sink: DiagnosticSink, virtualFiles: [String: String]
     ) -> YAMLNode? {
         let tree: YAMLNode
         do {
@@ -87,7 +92,10 @@ public enum ScenarioLoader {
             base.hasPrefix("/") || directory.isEmpty
             ? base : (directory as NSString).appendingPathComponent(base)
         let mark = sink.diagnostics.count
-        guard let baseTree = resolve(path: basePath, chain: chain, inputs: &inputs, sink: sink) else {
+        guard
+            let baseTree = resolve(
+                path: basePath, chain: chain, inputs: &inputs, sink: sink, virtualFiles: virtualFiles)
+        else {
             if sink.diagnostics.count > mark, sink.diagnostics[mark].location.file == basePath,
                 sink.diagnostics[mark].message.hasPrefix("cannot read")
             {

@@ -1,0 +1,45 @@
+internal import Yams
+
+extension YAMLNode {
+    /// The node as YAML text, keeping key order and the quoting of every scalar, so that reading
+    /// the text back gives the same tree (without positions). Nulls become `null`.
+    func yamlText() -> String {
+        // Yams emits through libyaml, which picks a legal style when plain text would not read back;
+        // width -1 keeps each rule on one line, as the shipped scenarios write them.
+        (try? Yams.serialize(node: yamsNode(depth: 0), width: -1)) ?? ""
+    }
+
+    private func yamsNode(depth: Int) -> Node {
+        switch kind {
+        case .null:
+            return Node.scalar(.init("null", .implicit, .plain))
+        case .scalar(let value, let quoted):
+            return Node.scalar(.init(value, .implicit, quoted ? .doubleQuoted : .plain))
+        case .sequence(let items):
+            return Node.sequence(
+                .init(
+                    items.map { $0.yamsNode(depth: depth + 1) }, .implicit,
+                    isFlat && depth > 1 ? .flow : .block))
+        case .mapping(let entries):
+            let pairs = entries.map { (Node.scalar(.init($0.key)), $0.value.yamsNode(depth: depth + 1)) }
+            // Rules, behaviours and bands read best one per line, as the shipped scenarios write them.
+            return Node.mapping(.init(pairs, .implicit, isFlat && depth > 1 ? .flow : .block))
+        }
+    }
+
+    /// A scalar, or a mapping or list of scalars and such small collections (no deeper nesting).
+    private var isFlat: Bool {
+        switch kind {
+        case .null, .scalar: true
+        case .sequence(let items): items.allSatisfy(\.isScalar)
+        case .mapping(let entries): entries.allSatisfy { $0.value.isScalar || $0.value.isFlat }
+        }
+    }
+
+    private var isScalar: Bool {
+        switch kind {
+        case .null, .scalar: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,182 @@
+internal import CreditSim
+internal import Foundation
+
+/// Loads edited scenarios, checks them against the explorer's limits and runs them.
+struct ExplorerService: Sendable {
+    let configuration: ExplorerConfiguration
+    let scenarios: ScenarioLibrary
+    let guidance: ScenarioLibrary
+    let gate: RunGate
+
+    init(_ configuration: ExplorerConfiguration) {
+        self.configuration = configuration
+        scenarios = ScenarioLibrary(folder: configuration.scenarioFolder)
+        guidance = ScenarioLibrary(folder: configuration.guidanceFolder)
+        gate = RunGate(slots: configuration.concurrentRuns, queueLimit: configuration.queuedRuns)
+    }
+
+    /// The unedited scenario called `name`.
+    func base(_ name: String) throws(APIError) -> ScenarioLoader.Loaded {
+        guard RunRequest.isName(name), let path = scenarios.path(of: name) else {
+            throw .notFound("no scenario called '\(name)'; GET /api/scenarios lists them")
+        }
+        do {
+            return try ScenarioLoader.load(path: path)
+        } catch {
+            throw .unprocessable(
+                "the scenario file \(path) is invalid", error.diagnostics.map(\.description))
+        }
+    }
+
+    /// The scenario of `request` with its edits applied, refused when it breaks a limit.
+    func edited(_ request: RunRequest) throws(APIError) -> ScenarioLoader.Edited {
+        try request.validate()
+        guard let path = scenarios.path(of: request.scenario) else {
+            throw .notFound("no scenario called '\(request.scenario)'; GET /api/scenarios lists them")
+        }
+        if let name = request.guidance, guidance.path(of: name) == nil {
+            throw .notFound("no guidance profile called '\(name)'; GET /api/guidance lists them")
+        }
+        let edited: ScenarioLoader.Edited
+        do {
+            edited = try ScenarioLoader.load(edits: request.edits, name: "edits.yaml", basePath: path)
+        } catch {
+            throw .unprocessable(
+                "the edits do not make a valid scenario", error.diagnostics.map(\.description))
+        }
+        let s = edited.loaded.scenario
+        guard s.population.size <= configuration.maximumPopulation else {
+            throw .unprocessable(
+                "population.size \(s.population.size) is above the explorer's limit of \(configuration.maximumPopulation); "
+                    + "run larger populations with `creditsim run`")
+        }
+        guard s.run.days <= configuration.maximumDays else {
+            throw .unprocessable(
+                "the run is \(s.run.days) days long; the explorer's limit is \(configuration.maximumDays) (run.end)"
+            )
+        }
+        if let refusal = RunPlan(s, threads: configuration.threadsPerRun, outputFolder: ".").refusal {
+            throw .unprocessable(refusal)
+        }
+        return edited
+    }
+
+    /// Runs the edited scenario (and its compliant variant when asked), waiting for a free slot;
+    /// returns the response as JSON, encoded off the server's threads too.
+    func run(_ request: RunRequest) async throws(APIError) -> Data {
+        let edited = try edited(request)
+        let profile = try request.guidance.map { name throws(APIError) in try loadGuidance(name) }
+        let flag = try await gate.enter(session: request.session)
+        let outcome = await Self.detached { () throws(APIError) -> Data in
+            apiJSON(try produce(edited, request: request, profile: profile, flag: flag))
+        }
+        await gate.leave()
+        return try outcome.get()
+    }
+
+    private func loadGuidance(_ name: String) throws(APIError) -> GuidanceProfile {
+        guard let path = guidance.path(of: name) else {
+            throw .notFound("no guidance profile called '\(name)'; GET /api/guidance lists them")
+        }
+        do {
+            return try GuidanceLoader.load(path).profile
+        } catch {
+            throw .unprocessable(
+                "the guidance profile \(path) is invalid", error.diagnostics.map(\.description))
+        }
+    }
+
+    private func produce(
+        _ edited: ScenarioLoader.Edited, request: RunRequest, profile: GuidanceProfile?, flag: CancelFlag
+    ) throws(APIError) -> RunResponse {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let main = try simulate(edited.loaded, flag: flag)
+        var compliant: RunResponse.Compliant?
+        if let profile {
+            let variant = CompliantVariant(
+                scenario: edited.loaded.scenario, scenarioPath: "edited.yaml", overlayPath: "compliant.yaml",
+                profile: profile)
+            let loaded: ScenarioLoader.Loaded
+            do {
+                loaded = try ScenarioLoader.load(
+                    text: variant.overlay, name: "compliant.yaml", directory: "",
+                    virtualFiles: ["edited.yaml": edited.standalone])
+            } catch {
+                throw .unprocessable(
+                    "the compliant variant does not load (a bug; please report it)",
+                    error.diagnostics.map(\.description))
+            }
+            let run = try simulate(loaded, flag: flag)
+            compliant = .init(
+                guidance: profile.name, title: profile.title, keyNumbers: KeyNumber.of(run.summary),
+                report: run.report, audit: Audit.run(edited.loaded.scenario, profile),
+                changes: variant.changes,
+                overlay: variant.overlay)
+        }
+        let s = edited.loaded.scenario
+        return RunResponse(
+            scenario: s.meta.name, title: s.meta.title, population: s.population.size, seed: s.run.seed,
+            seconds: (clock.now - started).seconds, keyNumbers: KeyNumber.of(main.summary),
+            report: main.report,
+            standalone: edited.standalone, overlay: edited.overlay,
+            files: main.files.filter { RunResponse.downloads.contains($0.key) }, compliant: compliant)
+    }
+
+    private struct Simulated {
+        let summary: RunSummary
+        let report: String
+        let files: [String: String]
+    }
+
+    private func simulate(_ loaded: ScenarioLoader.Loaded, flag: CancelFlag) throws(APIError) -> Simulated {
+        let startedAt = Date()
+        let result: RunResult
+        do {
+            result = try Simulation.run(
+                loaded.scenario,
+                options: .init(threads: configuration.threadsPerRun, isCancelled: { flag.isCancelled }))
+        } catch {
+            throw .cancelled
+        }
+        do {
+            var files = try RunOutput.files(for: result)
+            let manifest = Manifest(
+                command: ["creditsim", "serve"], loaded: loaded, result: result, startedAt: startedAt,
+                timings: .init(loadSeconds: 0, simulateSeconds: result.simulationSeconds, writeSeconds: 0),
+                files: files)
+            files.append(("manifest.json", encodeJSON(manifest)))
+            let report = try Report.runSection(name: loaded.scenario.meta.name, files: files)
+            return Simulated(
+                summary: RunSummary(result), report: report,
+                files: Dictionary(
+                    uniqueKeysWithValues: files.map { ($0.name, String(decoding: $0.data, as: UTF8.self)) }))
+        } catch {
+            throw APIError(status: .internalServerError, message: "could not build the results: \(error)")
+        }
+    }
+
+    /// Runs CPU-bound `work` on a Dispatch thread, keeping the server's event loops and the
+    /// cooperative pool free.
+    private static func detached<T: Sendable>(_ work: @escaping @Sendable () throws(APIError) -> T) async
+        -> Result<T, APIError>
+    {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: Result { () throws(APIError) -> T in try work() })
+            }
+        }
+    }
+}
+
+/// Compact JSON with the snake_case keys of CreditSim's files.
+func apiJSON<T: Encodable>(_ value: T) -> Data {
+    let encoder = JSONEncoder()
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    encoder.outputFormatting = [.withoutEscapingSlashes]
+    return (try? encoder.encode(value)) ?? Data("{}".utf8)
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}

@@ -1,0 +1,36 @@
+/// The body of `POST /api/run` and `POST /api/scenario.yaml`.
+struct RunRequest: Decodable, Sendable {
+    /// A scenario name from `GET /api/scenarios`.
+    let scenario: String
+    /// A scenario overlay without `extends` (YAML); empty for the scenario as it is.
+    let edits: String
+    /// A guidance profile name to compare with (its compliant variant), or none.
+    let guidance: String?
+    /// An id the page chooses; a new run from the same session cancels the previous one.
+    let session: String?
+
+    static let maximumEditBytes = 64 << 10
+
+    /// Checks sizes and names before anything is read.
+    func validate() throws(APIError) {
+        guard Self.isName(scenario) else {
+            throw .badRequest("'scenario' must be a scenario name such as rongcheng-2016")
+        }
+        if let guidance, !Self.isName(guidance) {
+            throw .badRequest("'guidance' must be a guidance profile name such as central-2020")
+        }
+        guard edits.utf8.count <= Self.maximumEditBytes else {
+            throw .badRequest("'edits' is \(edits.utf8.count) bytes; the limit is \(Self.maximumEditBytes)")
+        }
+        if let session, session.count > 64 { throw .badRequest("'session' is longer than 64 characters") }
+    }
+
+    /// Letters, digits, `-`, `_` and `.` (not leading), at most 100 characters.
+    static func isName(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 100 && !text.hasPrefix(".")
+            && text.unicodeScalars.allSatisfy {
+                ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+                    || "-_.".unicodeScalars.contains($0)
+            }
+    }
+}

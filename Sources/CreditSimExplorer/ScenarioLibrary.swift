@@ -1,0 +1,30 @@
+internal import Foundation
+
+/// The scenario files the explorer offers: the `*.yaml` files directly in one folder, named by
+/// their file name without extension. Names are looked up in a listing, never joined to paths,
+/// so a request cannot reach another file.
+struct ScenarioLibrary: Sendable {
+    let folder: String
+
+    struct Entry: Sendable, Encodable {
+        let name: String
+        let title: String
+        let file: String
+    }
+
+    /// Names of the `*.yaml` files in the folder, sorted.
+    func names() -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return
+            files
+            .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }
+            .map { String($0.dropLast(5)) }
+            .sorted()
+    }
+
+    /// The path of the scenario called `name`, if the folder lists it.
+    func path(of name: String) -> String? {
+        guard names().contains(name) else { return nil }
+        return (folder as NSString).appendingPathComponent(name + ".yaml")
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import CreditSimExplorer
+import Foundation
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the explorer: a local web page to edit a scenario, run it and see the charts.",
+        discussion: """
+            Prints the address and serves until interrupted; it opens no browser. Binds to 127.0.0.1 unless \
+            --host says otherwise. Serves only its own page and the *.yaml files of the scenario folder. \
+            See docs/explorer.md.
+            """)
+
+    @Option(help: "Address to bind. Anything but 127.0.0.1/localhost exposes the explorer to the network.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on.")
+    var port = 8080
+
+    @Option(help: "Folder whose *.yaml scenario files the page offers.", completion: .directory)
+    var scenarios = "scenarios"
+
+    @Option(help: "Folder of guidance profiles offered for comparison.", completion: .directory)
+    var guidance = "scenarios/guidance"
+
+    @Option(help: "Largest population a page may run.")
+    var maxPopulation = 200_000
+
+    @Option(help: "Runs simulated at once (others wait).")
+    var concurrentRuns = 2
+
+    func validate() throws {
+        guard (1...65_535).contains(port) else { throw ValidationError("--port must be in 1...65535") }
+        guard (1...10_000_000).contains(maxPopulation) else {
+            throw ValidationError("--max-population must be in 1...10000000")
+        }
+        guard (1...64).contains(concurrentRuns) else {
+            throw ValidationError("--concurrent-runs must be in 1...64")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: scenarios, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else { throw ValidationError("--scenarios \(scenarios): no such folder") }
+    }
+
+    func run() async throws {
+        var configuration = ExplorerConfiguration()
+        configuration.host = host
+        configuration.port = port
+        configuration.scenarioFolder = scenarios
+        configuration.guidanceFolder = guidance
+        configuration.maximumPopulation = maxPopulation
+        configuration.concurrentRuns = concurrentRuns
+        // Every run uses every core: one student waits least; concurrent runs share the cores.
+        configuration.threadsPerRun = ProcessInfo.processInfo.activeProcessorCount
+        if !["127.0.0.1", "localhost", "::1"].contains(host) {
+            printError(
+                "warning: binding to \(host) lets other machines on the network use this explorer; it has no authentication"
+            )
+        }
+        // Written unbuffered, so scripts that start the server can wait for this line.
+        let address = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+        FileHandle.standardOutput.write(Data("CreditSim explorer: \(address)  (Ctrl-C to stop)\n".utf8))
+        try await Explorer.application(configuration).runService()
+    }
+}
