@@ -176,7 +176,3 @@ func apiJSON<T: Encodable>(_ value: T) -> Data {
     encoder.outputFormatting = [.withoutEscapingSlashes]
     return (try? encoder.encode(value)) ?? Data("{}".utf8)
 }
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
-}

@@ -10,7 +10,7 @@ struct CreditSimCommand: AsyncParsableCommand {
         version: CreditSimVersion.current,
         subcommands: [
             Run.self, Compare.self, AuditCommand.self, ReportCommand.self, Plan.self, Validate.self,
-            Scenarios.self, Serve.self,
+            SweepCommand.self, MergeCommand.self, SensitivityCommand.self, Scenarios.self, Serve.self,
             Generators.self,
         ]
     )

@@ -103,7 +103,3 @@ enum RunID {
         return "\(formatter.string(from: date))-seed\(seed)"
     }
 }
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
-}

@@ -1,5 +1,24 @@
 /// The metrics a comparison reports for one run, in a fixed order.
 public enum RunMetrics {
+    /// The names `extract` gives, in its order, without a run.
+    public static func names(dates: [SimDate], states: [String], measures: [String]) -> [String] {
+        var out: [String] = []
+        for date in dates { for state in states { out.append("share_\(state)@\(date)") } }
+        out += [
+            "mean_score", "gini", "opted_out_share", "ever_penalised_share", "penalised_not_unlawful_share",
+            "points_removed_not_unlawful_per_resident", "points_removed_unclear_per_resident",
+            "points_removed_without_legal_basis_per_resident", "largest_drop", "mean_top_drop",
+        ]
+        for id in measures {
+            out += [
+                "exposed_at_end_share[\(id)]", "person_days_per_resident[\(id)]",
+                "person_days_not_unlawful_only_per_resident[\(id)]",
+            ]
+        }
+        out.append("suppressed_lawful_events_per_resident")
+        return out
+    }
+
     /// `(metric, value)` pairs for `result`. Grade shares are read at the end of each of `dates`
     /// for the `states` named (not a number when the run does not cover the date); measures in
     /// `measures` that the run lacks count 0.

@@ -7,7 +7,7 @@ internal import Foundation
 /// points it at the sub-stream of one resident and one purpose, so what a resident draws
 /// never depends on which worker simulated it or on what other residents drew.
 public final class RandomStream {
-    private let rng: UnsafeMutablePointer<gsl_rng>
+    let rng: UnsafeMutablePointer<gsl_rng>
     /// Direct access to the Philox state, for the engine's hot path (same numbers as GSL's calls).
     let philox: UnsafeMutablePointer<PhiloxState>?
     private let seedKey: UInt64
@@ -103,5 +103,21 @@ enum SeedMixer {
         x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
         x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
         return x ^ (x >> 31)
+    }
+}
+
+extension RandomStream {
+    /// An integer uniform on `0..<n` (`gsl_rng_uniform_int`); `n` must be positive.
+    public func uniformInt(_ n: Int) -> Int {
+        Int(gsl_rng_uniform_int(rng, UInt(n)))
+    }
+
+    /// A uniformly random permutation of `0..<n` (`gsl_ran_shuffle`, Fisher–Yates).
+    public func permutation(_ n: Int) -> [Int] {
+        var items = Array(0..<n)
+        items.withUnsafeMutableBytes { buffer in
+            gsl_ran_shuffle(rng, buffer.baseAddress, n, MemoryLayout<Int>.stride)
+        }
+        return items
     }
 }

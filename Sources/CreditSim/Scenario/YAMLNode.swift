@@ -2,15 +2,15 @@ internal import Yams
 
 /// A YAML value that remembers which file and position it came from, so that a scenario built
 /// from several files (`extends`) still reports every error at its true place.
-struct YAMLNode {
-    enum Kind {
+struct YAMLNode: Sendable {
+    enum Kind: Sendable {
         case null
         case scalar(String, quoted: Bool)
         case sequence([YAMLNode])
         case mapping([Entry])
     }
 
-    struct Entry {
+    struct Entry: Sendable {
         var key: String
         var keyLocation: SourceLocation
         var value: YAMLNode

@@ -1,0 +1,134 @@
+/// A scenario key path as errors print it — `scheme.rulebooks[v2016].rules[rc-b01].points` —
+/// parsed so a plan can find the value in a scenario and write an overlay that sets it.
+struct ParameterPath: Sendable, CustomStringConvertible {
+    enum Segment: Sendable, Equatable {
+        case key(String)
+        /// A list element by its identity (`id`, or `behaviour` for rules).
+        case element(String)
+    }
+
+    let segments: [Segment]
+
+    /// Parses `text`; `nil` when it is not `key(.key|[id])*` ending in a key.
+    init?(_ text: String) {
+        var segments: [Segment] = []
+        var rest = Substring(text)
+        var expectKey = true
+        while !rest.isEmpty {
+            if rest.hasPrefix("[") {
+                guard let close = rest.firstIndex(of: "]") else { return nil }
+                let id = rest[rest.index(after: rest.startIndex)..<close]
+                guard !id.isEmpty, !segments.isEmpty else { return nil }
+                segments.append(.element(String(id)))
+                rest = rest[rest.index(after: close)...]
+                expectKey = false
+            } else {
+                if !expectKey {
+                    guard rest.hasPrefix(".") else { return nil }
+                    rest = rest.dropFirst()
+                }
+                let key = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+                guard !key.isEmpty else { return nil }
+                segments.append(.key(String(key)))
+                rest = rest.dropFirst(key.count)
+                expectKey = false
+            }
+        }
+        guard case .key = segments.last else { return nil }
+        self.segments = segments
+    }
+
+    var description: String {
+        var text = ""
+        for segment in segments {
+            switch segment {
+            case .key(let key): text += text.isEmpty ? key : ".\(key)"
+            case .element(let id): text += "[\(id)]"
+            }
+        }
+        return text
+    }
+
+    /// The value at this path in `tree` (`.null` when only the last key is absent, so its default
+    /// applies), or the reason it cannot be found.
+    func find(in tree: YAMLNode) -> Result<YAMLNode, PathProblem> {
+        var node = tree
+        var walked: [Segment] = []
+        for (index, segment) in segments.enumerated() {
+            let isLast = index == segments.count - 1
+            let here = ParameterPath(segments: walked).description
+            switch segment {
+            case .key(let key):
+                guard case .mapping = node.kind else {
+                    return .failure(.init("'\(here)' is \(node.kindName), not a mapping"))
+                }
+                guard let next = node[key] else {
+                    if isLast { return .success(YAMLNode(kind: .null, location: node.location)) }
+                    return .failure(
+                        .init("the scenario has no '\(key)'\(here.isEmpty ? "" : " in '\(here)'")"))
+                }
+                node = next
+            case .element(let id):
+                guard case .sequence(let items) = node.kind else {
+                    return .failure(.init("'\(here)' is \(node.kindName), not a list"))
+                }
+                guard let item = items.first(where: { $0.idLabel == id }) else {
+                    let ids = items.compactMap(\.idLabel)
+                    return .failure(
+                        .init(
+                            "'\(here)' has no element '\(id)'",
+                            hint: ids.isEmpty ? nil : "it has: \(ids.prefix(12).joined(separator: ", "))"))
+                }
+                node = item
+            }
+            walked.append(segment)
+        }
+        return .success(node)
+    }
+
+    /// An overlay tree that sets this path to `value` (list elements named by `id`, or by
+    /// `behaviour` in `rules` lists, so `Overlay.merge` finds them).
+    func overlay(setting value: YAMLNode) -> YAMLNode {
+        var node = value
+        for index in segments.indices.reversed() {
+            switch segments[index] {
+            case .key(let key):
+                node = YAMLNode(
+                    kind: .mapping([.init(key: key, keyLocation: value.location, value: node)]),
+                    location: value.location)
+            case .element(let id):
+                let parentKey: String? = index > 0 ? (segments[index - 1].key) : nil
+                let identity = parentKey == "rules" ? "behaviour" : "id"
+                var entries = [
+                    YAMLNode.Entry(
+                        key: identity, keyLocation: value.location,
+                        value: YAMLNode(kind: .scalar(id, quoted: false), location: value.location))
+                ]
+                if case .mapping(let rest) = node.kind { entries += rest }
+                node = YAMLNode(
+                    kind: .sequence([YAMLNode(kind: .mapping(entries), location: value.location)]),
+                    location: value.location)
+            }
+        }
+        return node
+    }
+
+    private init(segments: [Segment]) { self.segments = segments }
+}
+
+extension ParameterPath.Segment {
+    var key: String? {
+        if case .key(let key) = self { return key }
+        return nil
+    }
+}
+
+/// Why a key path does not lead to a value.
+struct PathProblem: Error {
+    let message: String
+    let hint: String?
+    init(_ message: String, hint: String? = nil) {
+        self.message = message
+        self.hint = hint
+    }
+}

@@ -1,0 +1,167 @@
+internal import Dispatch
+internal import Foundation
+internal import Synchronization
+
+/// Runs a plan's design points × replicates, resumably: each finished run is committed atomically
+/// as its own file (`runs/NNNNNNNN.csv`), a rerun skips finished runs, and the tidy table is
+/// assembled from those files in run order — byte-identical however often the sweep was stopped,
+/// whatever the thread count. Memory: one simulation per worker plus the design's points; the
+/// table is streamed, never held.
+public enum Sweep {
+    /// One run of a plan.
+    public struct RunRef: Sendable {
+        public let index: Int
+        public let point: Int
+        public let replicate: Int
+    }
+
+    /// A slice `index` of `count` (1-based): runs whose index is `index − 1` modulo `count`.
+    public struct Shard: Sendable, Equatable, CustomStringConvertible {
+        public let index: Int
+        public let count: Int
+        public init(index: Int, count: Int) {
+            self.index = index
+            self.count = count
+        }
+        public var description: String { "\(index)/\(count)" }
+        /// The shard's folder name, zero-padded so folders sort in order.
+        public var folderName: String {
+            let width = String(count).count
+            func pad(_ n: Int) -> String {
+                String(repeating: "0", count: width - String(n).count) + String(n)
+            }
+            return "shard-\(pad(index))-of-\(pad(count))"
+        }
+        func contains(_ run: Int) -> Bool { run % count == index - 1 }
+    }
+
+    public struct Options: Sendable {
+        public var threads: Int
+        public var shard: Shard?
+        /// Stop after this many new runs (a time-boxed job; rerun to continue).
+        public var maximumNewRuns: Int?
+        /// Called after each committed run with (finished, total) of this shard; from any thread.
+        public var progress: (@Sendable (Int, Int) -> Void)?
+        public var command: [String]
+
+        public init(
+            threads: Int? = nil, shard: Shard? = nil, maximumNewRuns: Int? = nil, command: [String] = []
+        ) {
+            self.threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            self.shard = shard
+            self.maximumNewRuns = maximumNewRuns
+            self.command = command
+        }
+    }
+
+    /// What a sweep invocation did.
+    public struct Outcome: Sendable {
+        public let folder: String
+        public let total: Int
+        public let skipped: Int
+        public let ran: Int
+        /// Whether every run of the shard (or plan) is done and the tables are written.
+        public let complete: Bool
+        public let seconds: Double
+    }
+
+    /// Every run of the plan, in order: point-major, replicate-minor.
+    public static func runs(_ loaded: PlanLoader.Loaded, points: Int) -> [RunRef] {
+        let r = loaded.plan.replicates
+        return (0..<(points * r)).map { RunRef(index: $0, point: $0 / r, replicate: $0 % r) }
+    }
+
+    /// The folder a sweep writes: `root`, or `root/shard-K-of-N` for a shard.
+    public static func folder(root: String, shard: Shard?) -> String {
+        shard.map { (root as NSString).appendingPathComponent($0.folderName) } ?? root
+    }
+
+    /// Runs (or resumes) the plan, or one shard of it, into `root`.
+    /// - Throws: `SweepError` when the folder holds another plan, a run's scenario is invalid, or
+    ///   files cannot be written. Finished runs stay committed.
+    public static func execute(_ loaded: PlanLoader.Loaded, root: String, options: Options) throws(SweepError)
+        -> Outcome
+    {
+        let started = ContinuousClock.now
+        let folder = folder(root: root, shard: options.shard)
+        let unit = loaded.unitPoints()
+        let values = unit.map { loaded.values(at: $0) }
+        let mine = runs(loaded, points: unit.count).filter { options.shard?.contains($0.index) ?? true }
+        let state = try SweepFolder.open(folder, loaded: loaded, shard: options.shard, total: mine.count)
+        if state.isComplete {
+            return Outcome(
+                folder: folder, total: mine.count, skipped: mine.count, ran: 0, complete: true, seconds: 0)
+        }
+        let done = state.finishedRuns()
+        let pending = mine.filter { !done.contains($0.index) }
+        let todo = options.maximumNewRuns.map { Array(pending.prefix($0)) } ?? pending
+
+        // Small populations run several runs at once, one thread each; large ones one at a time.
+        let population =
+            loaded.plan.population ?? (try? loaded.scenario(at: values[0], replicate: 0))?.population.size
+            ?? 0
+        let blocks = (population + Simulation.blockSize - 1) / Simulation.blockSize
+        let parallelRuns = blocks >= 2 * options.threads ? 1 : min(options.threads, max(1, todo.count))
+        let threadsPerRun = parallelRuns == 1 ? options.threads : 1
+        let next = Atomic<Int>(0)
+        let finished = Atomic<Int>(done.count)
+        let failure = Mutex<SweepError?>(nil)
+        DispatchQueue.concurrentPerform(iterations: parallelRuns) { _ in
+            while failure.withLock({ $0 == nil }) {
+                let k = next.add(1, ordering: .relaxed).oldValue
+                guard k < todo.count else { return }
+                let run = todo[k]
+                do throws(SweepError) {
+                    try commit(
+                        run, loaded: loaded, values: values[run.point], state: state, threads: threadsPerRun)
+                } catch {
+                    failure.withLock { if $0 == nil { $0 = error } }
+                    return
+                }
+                let count = finished.add(1, ordering: .relaxed).newValue
+                options.progress?(count, mine.count)
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        let complete = state.finishedRuns().count == mine.count
+        let seconds = (ContinuousClock.now - started).seconds
+        if complete {
+            try SweepTable.assemble(
+                loaded, runs: mine, values: values, from: { state.runFile($0) }, into: folder,
+                manifest: SweepManifest(
+                    loaded: loaded, shard: options.shard, runs: mine.count, ranNow: todo.count,
+                    seconds: seconds, command: options.command))
+        }
+        return Outcome(
+            folder: folder, total: mine.count, skipped: done.count, ran: todo.count, complete: complete,
+            seconds: seconds)
+    }
+
+    /// Simulates one run and commits its rows atomically.
+    private static func commit(
+        _ run: RunRef, loaded: PlanLoader.Loaded, values: [String], state: SweepFolder, threads: Int
+    ) throws(SweepError) {
+        let scenario: Scenario
+        do {
+            scenario = try loaded.scenario(at: values, replicate: run.replicate)
+        } catch {
+            throw SweepError("run \(run.index) (point \(run.point)): invalid scenario:\n\(error)")
+        }
+        let result: RunResult
+        do {
+            result = try Simulation.run(scenario, options: .init(threads: threads))
+        } catch {
+            throw SweepError("run \(run.index) was cancelled")
+        }
+        let metrics = SweepMetrics.extract(result, dates: loaded.plan.dates)
+        let rows = SweepTable.rows(
+            run, seed: scenario.run.seed, values: values, metrics: metrics, keep: loaded.plan.metrics)
+        try state.commit(run: run.index, rows: rows)
+    }
+}
+
+/// A sweep that cannot go on, with the reason.
+public struct SweepError: Error, CustomStringConvertible, Equatable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,141 @@
+import CreditSim
+import Foundation
+import Testing
+
+@Suite("Sweeps")
+struct SweepTests {
+    @Test("one row per run × metric, every parameter a column; a point reproduces a direct run")
+    func table() throws {
+        let folder = try temporaryFolder("sweep-table")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let loaded = try PlanLoader.load(path: try writePlan(folder, body: smallPlanBody))
+        let out = folder.appendingPathComponent("sweep").path
+        let outcome = try Sweep.execute(loaded, root: out, options: .init(threads: 2))
+        #expect(outcome.complete && outcome.total == 8 && outcome.ran == 8)
+        let lines = try String(contentsOfFile: out + "/results.csv", encoding: .utf8).split(separator: "\n")
+        #expect(lines[0] == "run,point,replicate,seed,speech_points,deterrence,metric,value")
+        #expect(lines.count == 1 + 8 * 3)
+        #expect(lines[1].hasPrefix("0,0,0,5,-50,0.5,mean_score,"))
+        #expect(lines.last!.hasPrefix("7,3,1,6,-10,1.0,ever_penalised_share,"))
+
+        // Point 2 (speech_points −10, deterrence 0.5), replicate 1: the same as running that scenario directly.
+        var scenario = try ScenarioLoader.load(
+            path: repositoryScenariosFolder.appendingPathComponent("reference-bench.yaml").path
+        ).scenario
+        scenario.scheme.rulebooks[0].rules[1].points = -10
+        scenario.responses.deterrence = 0.5
+        scenario.population.size = 1500
+        scenario.run.seed = 6
+        let direct = RunSummary(try Simulation.run(scenario, options: .init(threads: 1))).finalScores!.mean
+        #expect(lines.contains { $0 == "5,2,1,6,-10,0.5,mean_score,\(direct)" })
+    }
+
+    @Test("a sweep stopped part-way and resumed writes the same bytes, whatever the threads")
+    func resume() throws {
+        let folder = try temporaryFolder("sweep-resume")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let loaded = try PlanLoader.load(path: try writePlan(folder, body: smallPlanBody))
+        let whole = folder.appendingPathComponent("whole").path
+        _ = try Sweep.execute(loaded, root: whole, options: .init(threads: 1))
+        let resumed = folder.appendingPathComponent("resumed").path
+        let first = try Sweep.execute(loaded, root: resumed, options: .init(threads: 2, maximumNewRuns: 3))
+        #expect(!first.complete && first.ran == 3)
+        #expect(contents(resumed + "/results.csv") == nil)
+        // A crash mid-write leaves at most a temporary file, which is ignored.
+        try Data("half".utf8).write(to: URL(fileURLWithPath: resumed + "/runs/.00000004.csv.tmp"))
+        let second = try Sweep.execute(loaded, root: resumed, options: .init(threads: 2))
+        #expect(second.complete && second.skipped == 3 && second.ran == 5)
+        #expect(contents(whole + "/results.csv") == contents(resumed + "/results.csv"))
+        let third = try Sweep.execute(loaded, root: resumed, options: .init(threads: 2))
+        #expect(third.ran == 0 && third.complete)
+    }
+
+    @Test("shards merge into the one-piece table; merge refuses what does not fit")
+    func shards() throws {
+        let folder = try temporaryFolder("sweep-shards")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try writePlan(folder, body: smallPlanBody)
+        let loaded = try PlanLoader.load(path: path)
+        let whole = folder.appendingPathComponent("whole").path
+        _ = try Sweep.execute(loaded, root: whole, options: .init(threads: 2))
+        let sharded = folder.appendingPathComponent("sharded").path
+        for k in 1...3 {
+            _ = try Sweep.execute(
+                loaded, root: sharded, options: .init(threads: 1, shard: .init(index: k, count: 3)))
+        }
+        let merged = try Merge.run(root: sharded)
+        #expect(merged.wrote && merged.shards == 3 && merged.runs == 8)
+        #expect(contents(whole + "/results.csv") == contents(sharded + "/results.csv"))
+        #expect(try !Merge.run(root: sharded).wrote)  // again: the same table, nothing written
+
+        let partial = folder.appendingPathComponent("partial").path
+        _ = try Sweep.execute(
+            loaded, root: partial, options: .init(threads: 1, shard: .init(index: 2, count: 3)))
+        #expect(throws: SweepError.self) { try Merge.run(root: partial) }
+        do { _ = try Merge.run(root: partial) } catch {
+            #expect(error.description.contains("missing shards 1/3, 3/3"))
+        }
+
+        _ = try Sweep.execute(
+            loaded, root: partial, options: .init(threads: 1, shard: .init(index: 1, count: 2)))
+        do { _ = try Merge.run(root: partial) } catch {
+            #expect(error.description.contains("different splittings"))
+        }
+
+        // Another plan's shard in the same folder.
+        let other = try PlanLoader.load(
+            path: try writePlan(
+                folder, name: "other",
+                body: smallPlanBody.replacingOccurrences(of: "seed: 5", with: "seed: 6")))
+        let mixed = folder.appendingPathComponent("mixed").path
+        _ = try Sweep.execute(
+            loaded, root: mixed, options: .init(threads: 1, shard: .init(index: 1, count: 2)))
+        _ = try Sweep.execute(
+            other, root: mixed, options: .init(threads: 1, shard: .init(index: 2, count: 2)))
+        do { _ = try Merge.run(root: mixed) } catch { #expect(error.description.contains("different plans")) }
+
+        // A sweep folder is never reused for another plan.
+        #expect(throws: SweepError.self) { try Sweep.execute(other, root: whole, options: .init(threads: 1)) }
+    }
+
+    @Test("the SQLite table holds the CSV's rows")
+    func sqlite() throws {
+        let folder = try temporaryFolder("sweep-sqlite")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let loaded = try PlanLoader.load(path: try writePlan(folder, body: smallPlanBody))
+        let out = folder.appendingPathComponent("sweep").path
+        _ = try Sweep.execute(loaded, root: out, options: .init(threads: 2))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        guard FileManager.default.fileExists(atPath: "/usr/bin/sqlite3") else { return }
+        let pipe = Pipe()
+        process.arguments = [out + "/results.sqlite", "SELECT count(*), sum(speech_points) FROM results"]
+        process.standardOutput = pipe
+        try process.run()
+        process.waitUntilExit()
+        let answer = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(answer == "24|-720\n")  // 8 runs × 3 metrics; points −50 × 12 and −10 × 12
+    }
+
+    @Test("the Slurm script is valid shell with the array, the shards and a dependent merge")
+    func slurmScript() throws {
+        var script = SlurmScript(
+            planName: "p", planHash: "abc123", binary: "/opt/cs/creditsim", plan: "/data/it's/plan.yaml",
+            root: "/data/out", workingDirectory: "/data", shards: 4, runs: 100)
+        script.partition = "short"
+        let text = script.text
+        #expect(text.contains("#SBATCH --array=1-4"))
+        #expect(text.contains("#SBATCH --partition=short"))
+        #expect(text.contains("--dependency=afterok:${SLURM_ARRAY_JOB_ID}"))
+        #expect(text.contains("sweep '/data/it'\\''s/plan.yaml' --shard \"${SLURM_ARRAY_TASK_ID}/4\""))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("slurm-\(UUID()).sh")
+        try Data(text.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let bash = Process()
+        bash.executableURL = URL(fileURLWithPath: "/bin/bash")
+        bash.arguments = ["-n", file.path]
+        try bash.run()
+        bash.waitUntilExit()
+        #expect(bash.terminationStatus == 0)
+    }
+}
