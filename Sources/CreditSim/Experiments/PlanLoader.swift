@@ -159,6 +159,12 @@ public enum PlanLoader {
             paths.append(keyPath)
             locations.append(p.value("values")?.location ?? p.value("min")?.location ?? node.location)
         }
+        if parameters.isEmpty, let node = fields.value("parameters") {
+            sink.report(node, root.key("parameters"), "a plan varies at least one parameter")
+        }
+        if name.isEmpty, let node = fields.value("name") {
+            sink.report(node, root.key("name"), "the plan name is empty")
+        }
         let design = Self.design(fields, parameters.count, sink)
 
         if let baseScenario {

@@ -1,6 +1,7 @@
 /// Global sensitivity indices from a design's outputs.
 ///
-/// Sobol indices use Saltelli et al. (2010): first order S1_i = mean(f_B (f_ABi − f_A)) / V and
+/// Sobol indices use Saltelli et al. (2010): first order S1_i = mean((f_B − m) (f_ABi − f_A)) / V
+/// (m the mean of f_A and f_B) and
 /// total order (Jansen 1999) ST_i = mean((f_A − f_ABi)²) / (2V), V the variance of f_A and f_B
 /// together. Morris (1991) elementary effects are reported as μ, μ* = mean |EE| (Campolongo et
 /// al. 2007) and σ, in output units per whole parameter range. Intervals are bootstrap
@@ -40,6 +41,9 @@ public enum Sensitivity {
             all.reserveCapacity(2 * rows.count)
             for j in rows { all += [outputs[j * stride], outputs[j * stride + 1]] }
             let variance = Statistics.variance(all) * Double(all.count - 1) / Double(all.count)
+            // Centred outputs: the first-order estimator is not shift-invariant in finite samples,
+            // and an output far from zero (a mean score near 1,000) would swamp it with noise.
+            let centre = Statistics.mean(all)
             return (0..<d).map { i in
                 var first = 0.0
                 var total = 0.0
@@ -47,7 +51,7 @@ public enum Sensitivity {
                     let a = outputs[j * stride]
                     let b = outputs[j * stride + 1]
                     let ab = outputs[j * stride + 2 + i]
-                    first += b * (ab - a)
+                    first += (b - centre) * (ab - a)
                     total += (a - ab) * (a - ab)
                 }
                 let n = Double(rows.count)

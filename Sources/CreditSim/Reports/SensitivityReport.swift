@@ -9,8 +9,13 @@ public enum SensitivityReport {
             if !$0.contains($1.metric) { $0.append($1.metric) }
         }
         let sobol = analysis.design == "saltelli"
+        var constant: [String] = []
         for metric in metrics {
             let rows = analysis.rows.filter { $0.metric == metric }
+            if rows.allSatisfy({ $0.estimate.isNaN }) {
+                constant.append(metric)
+                continue
+            }
             let ranking = sobol ? "ST" : "mu_star"
             let parameters = rows.filter { $0.index == ranking }.sorted { $0.estimate > $1.estimate }.map(
                 \.parameter)
@@ -48,12 +53,19 @@ public enum SensitivityReport {
                         ]
                     }))
         }
-        let body =
-            "<h1>\(HTML.escape(title))</h1><p class=\"note\">Plan <code>\(HTML.escape(analysis.plan))</code>, \(analysis.design) design. "
-            + (sobol
-                ? "Sobol indices: Saltelli (2010) first order, Jansen (1999) total order, on replicate means per design point."
-                : "Morris (1991) elementary effects on replicate means per design point.")
-            + "</p><h2>Figures</h2>" + figures.html.joined()
+        let method =
+            sobol
+            ? "Sobol indices: Saltelli (2010) first order, Jansen (1999) total order, on replicate means per design point."
+            : "Morris (1991) elementary effects on replicate means per design point."
+        var body = "<h1>\(HTML.escape(title))</h1>"
+        body +=
+            "<p class=\"note\">Plan <code>\(HTML.escape(analysis.plan))</code>, \(analysis.design) design. \(method)</p>"
+        if !constant.isEmpty {
+            let names = constant.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", ")
+            body +=
+                "<p class=\"note\">No indices for \(names): the metric takes the same value at every design point.</p>"
+        }
+        body += "<h2>Figures</h2>" + figures.html.joined()
         return HTML.page(title: title, body: body)
     }
 }
