@@ -82,3 +82,59 @@ struct DesignTests {
         }
     }
 }
+
+@Suite("Plan key paths")
+struct PlanPathTests {
+    @Test("a band without an id is named by its position; the overlay carries the whole list")
+    func positional() throws {
+        let folder = try temporaryFolder("positional")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let loaded = try PlanLoader.load(
+            path: try writePlan(
+                folder,
+                body: """
+                    population: 100
+                    parameters:
+                      - {name: leave_low, path: "enrolment.leave[0].probability", values: [0.003]}
+                      - {name: overhaul, path: "scheme.rulebooks[v2].effective", values: [2019-06-01]}
+                    design: {kind: grid}
+                    """))
+        let values = loaded.values(at: loaded.unitPoints()[0])
+        let scenario = try loaded.scenario(at: values, replicate: 0)
+        #expect(scenario.enrolment.leave.map(\.probability) == [0.003, 0.0001])
+        #expect(scenario.enrolment.leave.map(\.below) == [960, nil])
+        #expect(scenario.scheme.rulebooks[1].effective.description == "2019-06-01")
+        let overlay = loaded.overlay(values, replicate: 0)
+        #expect(
+            overlay.contains("  leave:\n  - {below: 960, probability: 0.003}\n  - {probability: 0.0001}\n"))
+        #expect(overlay.contains("- {id: v2, effective: 2019-06-01}"))
+        // The overlay, saved next to the base, is the same scenario.
+        let again = try ScenarioLoader.load(
+            text: overlay.replacingOccurrences(
+                of: "extends: \(loaded.plan.scenario)", with: "extends: reference-bench.yaml"),
+            name: "point.yaml", directory: repositoryScenariosFolder.path)
+        #expect(encodeJSON(again.scenario) == encodeJSON(scenario))
+    }
+
+    @Test("a position past the end, or in a list with ids, is refused with the choices")
+    func refused() throws {
+        let folder = try temporaryFolder("positional-refused")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (path, message) in [
+            (
+                "enrolment.leave[2].probability",
+                "its 2 elements have no ids; name one by its position, 0 to 1"
+            ),
+            ("scheme.rulebooks[0].effective", "it has: v1, v2"),
+        ] {
+            let plan = try writePlan(
+                folder,
+                body: "parameters:\n  - {name: p, path: \"\(path)\", values: [1]}\ndesign: {kind: grid}\n")
+            #expect {
+                try PlanLoader.load(path: plan)
+            } throws: { error in
+                (error as? ScenarioError)?.description.contains(message) == true
+            }
+        }
+    }
+}

@@ -17,11 +17,11 @@ struct ScenarioValidationTests {
     @Test("malformed fixtures are rejected with located messages", arguments: cases)
     func rejects(file: String) throws {
         let path = "Fixtures/invalid/\(file)"
-        let cwd = FileManager.default.currentDirectoryPath
-        _ = FileManager.default.changeCurrentDirectoryPath(fixtures.deletingLastPathComponent().path)
-        defer { _ = FileManager.default.changeCurrentDirectoryPath(cwd) }
-        let error = #expect(throws: ScenarioError.self) { try ScenarioLoader.load(path: path) }
-        let text = (error?.description ?? "") + "\n"
+        // Loaded by absolute path and shown relative to the test folder (changing the working
+        // directory would race with the other cases, which run in parallel).
+        let folder = fixtures.deletingLastPathComponent().path + "/"
+        let error = #expect(throws: ScenarioError.self) { try ScenarioLoader.load(path: folder + path) }
+        let text = (error?.description ?? "").replacingOccurrences(of: folder, with: "") + "\n"
         let expectedURL = Self.invalid.appendingPathComponent(
             file.replacingOccurrences(of: ".yaml", with: ".expected"))
         if ProcessInfo.processInfo.environment["CREDITSIM_RECORD"] == "1" {

@@ -72,18 +72,75 @@ struct ParameterPath: Sendable, CustomStringConvertible {
                 guard case .sequence(let items) = node.kind else {
                     return .failure(.init("'\(here)' is \(node.kindName), not a list"))
                 }
-                guard let item = items.first(where: { $0.idLabel == id }) else {
+                guard let position = Self.position(of: id, in: items) else {
                     let ids = items.compactMap(\.idLabel)
                     return .failure(
                         .init(
                             "'\(here)' has no element '\(id)'",
-                            hint: ids.isEmpty ? nil : "it has: \(ids.prefix(12).joined(separator: ", "))"))
+                            hint: ids.isEmpty
+                                ? "its \(items.count) elements have no ids; name one by its position, 0 to \(items.count - 1)"
+                                : "it has: \(ids.prefix(12).joined(separator: ", "))"))
                 }
-                node = item
+                node = items[position]
             }
             walked.append(segment)
         }
         return .success(node)
+    }
+
+    /// The index of the element `id` names: the element with that identity, else (for lists
+    /// without identities, such as `enrolment.leave` bands) the 0-based position `id`.
+    static func position(of id: String, in items: [YAMLNode]) -> Int? {
+        if let index = items.firstIndex(where: { $0.idLabel == id }) { return index }
+        if let index = Int(id), items.indices.contains(index), items[index].idLabel == nil { return index }
+        return nil
+    }
+
+    /// `tree` with the value at this path replaced by `value` (the last key added if absent).
+    /// The path must have been found in `tree` (`find`).
+    func setting(_ value: YAMLNode, in tree: YAMLNode) -> YAMLNode {
+        set(value, in: tree, from: 0)
+    }
+
+    private func set(_ value: YAMLNode, in node: YAMLNode, from index: Int) -> YAMLNode {
+        switch (segments[index], node.kind) {
+        case (.key(let key), .mapping(var entries)):
+            let isLast = index == segments.count - 1
+            if let i = entries.firstIndex(where: { $0.key == key }) {
+                entries[i].value = isLast ? value : set(value, in: entries[i].value, from: index + 1)
+            } else {
+                entries.append(.init(key: key, keyLocation: value.location, value: value))
+            }
+            return YAMLNode(kind: .mapping(entries), location: node.location)
+        case (.element(let id), .sequence(var items)):
+            guard let i = Self.position(of: id, in: items) else { return node }
+            items[i] = set(value, in: items[i], from: index + 1)
+            return YAMLNode(kind: .sequence(items), location: node.location)
+        default:
+            return node
+        }
+    }
+
+    /// The overlay that turns the base into `final` at this path, for display: the value itself,
+    /// with list elements named by `id` (or `behaviour` in `rules`); a list without identities
+    /// (bands) appears whole, as overlays replace such lists.
+    func overlay(setting value: YAMLNode, final: YAMLNode) -> YAMLNode {
+        var node = final
+        for (index, segment) in segments.enumerated() {
+            switch (segment, node.kind) {
+            case (.key(let key), .mapping):
+                node = node[key] ?? node
+            case (.element(let id), .sequence(let items)):
+                if items.firstIndex(where: { $0.idLabel == id }) == nil {
+                    // Positional: the whole list, as `final` has it, set at the key above it.
+                    return ParameterPath(segments: Array(segments[..<index])).overlay(setting: node)
+                }
+                node = items.first { $0.idLabel == id } ?? node
+            default:
+                break
+            }
+        }
+        return overlay(setting: value)
     }
 
     /// An overlay tree that sets this path to `value` (list elements named by `id`, or by

@@ -26,16 +26,29 @@ extension PlanLoader.Loaded {
         }
     }
 
-    /// The overlay that sets the parameters to `values`, as a tree.
-    func overlayTree(_ values: [String]) -> YAMLNode {
-        var tree = YAMLNode(kind: .mapping([]), location: SourceLocation(file: "", line: 1, column: 1))
-        let sink = DiagnosticSink()
+    /// The base scenario's tree with the parameters set to `values`.
+    func tree(_ values: [String]) -> YAMLNode {
+        var tree = base
         for (k, value) in values.enumerated() {
-            let leaf = YAMLNode(
-                kind: .scalar(value, quoted: plan.parameters[k].kind == .text), location: locations[k])
-            tree = Overlay.merge(base: tree, overlay: paths[k].overlay(setting: leaf), sink: sink)
+            tree = paths[k].setting(leaf(k, value), in: tree)
         }
         return tree
+    }
+
+    private func leaf(_ k: Int, _ value: String) -> YAMLNode {
+        YAMLNode(kind: .scalar(value, quoted: plan.parameters[k].kind == .text), location: locations[k])
+    }
+
+    /// The overlay that sets the parameters to `values`, as a tree.
+    func overlayTree(_ values: [String]) -> YAMLNode {
+        let final = tree(values)
+        var overlay = YAMLNode(kind: .mapping([]), location: SourceLocation(file: "", line: 1, column: 1))
+        let sink = DiagnosticSink()
+        for (k, value) in values.enumerated() {
+            let part = paths[k].overlay(setting: leaf(k, value), final: final)
+            overlay = Overlay.merge(base: overlay, overlay: part, sink: sink)
+        }
+        return overlay
     }
 
     /// The design point as an overlay file next to the plan (`creditsim sweep --list`).
@@ -52,8 +65,7 @@ extension PlanLoader.Loaded {
     /// - Throws: `ScenarioError` located at the parameter in the plan file when a value is invalid.
     public func scenario(at values: [String], replicate: Int) throws(ScenarioError) -> Scenario {
         let sink = DiagnosticSink()
-        let merged = Overlay.merge(base: base, overlay: overlayTree(values), sink: sink)
-        guard sink.diagnostics.isEmpty, var scenario = Scenario.decode(merged, sink) else {
+        guard var scenario = Scenario.decode(tree(values), sink), sink.diagnostics.isEmpty else {
             throw ScenarioError(
                 sink.diagnostics.map { d in
                     let name = plan.parameters.first { d.keyPath.hasPrefix($0.path) }?.name
