@@ -58,12 +58,7 @@ struct AuditCommand: ParsableCommand {
 
 /// Loads a guidance profile, printing located errors and exiting with 1 on failure.
 func loadGuidanceOrExit(_ name: String) throws -> (profile: GuidanceProfile, input: ScenarioLoader.Input) {
-    do {
-        return try GuidanceLoader.load(name)
-    } catch {
-        printError(error.description)
-        throw ExitCode(1)
-    }
+    try orExit { () throws(ScenarioError) in try GuidanceLoader.load(name) }
 }
 
 enum AuditPrinter {

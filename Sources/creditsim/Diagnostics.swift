@@ -2,14 +2,19 @@ import ArgumentParser
 import CreditSim
 import Foundation
 
-/// Loads a scenario, printing every located error to stderr and exiting with 1 on failure.
-func loadOrExit(_ path: String) throws -> ScenarioLoader.Loaded {
+/// The value `load` reads, or every located error printed to stderr and exit code 1.
+func orExit<T>(_ load: () throws(ScenarioError) -> T) throws -> T {
     do {
-        return try ScenarioLoader.load(path: path)
+        return try load()
     } catch {
         printError(error.description)
         throw ExitCode(1)
     }
+}
+
+/// Loads a scenario, printing every located error to stderr and exiting with 1 on failure.
+func loadOrExit(_ path: String) throws -> ScenarioLoader.Loaded {
+    try orExit { () throws(ScenarioError) in try ScenarioLoader.load(path: path) }
 }
 
 /// Writes `message` and a newline to stderr.

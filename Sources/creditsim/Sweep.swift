@@ -169,10 +169,5 @@ func parseShard(_ text: String) throws -> Sweep.Shard {
 
 /// Loads a plan, printing every located error to stderr and exiting with 1 on failure.
 func loadPlanOrExit(_ path: String) throws -> PlanLoader.Loaded {
-    do {
-        return try PlanLoader.load(path: path)
-    } catch {
-        printError(error.description)
-        throw ExitCode(1)
-    }
+    try orExit { () throws(ScenarioError) in try PlanLoader.load(path: path) }
 }

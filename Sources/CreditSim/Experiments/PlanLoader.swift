@@ -24,16 +24,9 @@ public enum PlanLoader {
     /// Loads and checks the plan at `path`.
     /// - Throws: `ScenarioError` with every problem found, each at its file, line and column.
     public static func load(path: String) throws(ScenarioError) -> Loaded {
+        let read = try ScenarioLoader.readTree(path: path)
+        let tree = read.tree
         let sink = DiagnosticSink()
-        guard let read = ScenarioLoader.readText(path: path, sink: sink) else {
-            throw ScenarioError(sink.diagnostics)
-        }
-        let tree: YAMLNode
-        do {
-            tree = try YAMLNode.parse(read.string, file: path)
-        } catch {
-            throw ScenarioError([error])
-        }
         let root = KeyPath.root
         guard
             let fields = Fields(
@@ -196,7 +189,7 @@ public enum PlanLoader {
         let hash = ScenarioLoader.sha256(
             Data(inputs.map { "\($0.sha256)  \(($0.path as NSString).lastPathComponent)\n" }.joined().utf8))
         let loaded = Loaded(
-            plan: plan, inputs: inputs, hash: hash, text: read.string, base: base, paths: paths,
+            plan: plan, inputs: inputs, hash: hash, text: read.text, base: base, paths: paths,
             locations: locations)
 
         // Every extreme value of every parameter must make a valid scenario, and the metrics exist.

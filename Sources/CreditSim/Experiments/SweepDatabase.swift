@@ -9,10 +9,8 @@ enum SweepDatabase {
     static func write(_ loaded: PlanLoader.Loaded, runFiles: [String], into folder: String) throws(SweepError)
     {
         let path = (folder as NSString).appendingPathComponent("results.sqlite")
-        let temporary = (folder as NSString).appendingPathComponent(
-            ".results.sqlite.partial-\(UUID().uuidString)")
         let plan = loaded.plan
-        do {
+        try createAtomically(path) { temporary in
             let queue = try DatabaseQueue(path: temporary)
             try queue.write { db in
                 let columns = plan.parameters.map { p in
@@ -71,16 +69,6 @@ enum SweepDatabase {
                 try db.execute(sql: "CREATE INDEX results_metric ON results (metric, point)")
             }
             try queue.close()
-            guard !FileManager.default.fileExists(atPath: path) else {
-                throw SweepError("\(path): error: already exists; results are never overwritten")
-            }
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
-        } catch let error as SweepError {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw SweepError("\(path): error: cannot write the SQLite table (\(error))")
         }
     }
 

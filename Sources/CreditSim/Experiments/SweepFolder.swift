@@ -95,6 +95,28 @@ final class SweepFolder: Sendable {
     }
 }
 
+/// Creates the file `path` atomically: `build` writes it under a temporary name beside it, which is
+/// renamed into place only when complete; an existing file is never replaced.
+/// - Throws: `SweepError` naming the file; the temporary file is removed.
+func createAtomically(_ path: String, _ build: (_ temporary: String) throws -> Void) throws(SweepError) {
+    let name = (path as NSString).lastPathComponent
+    let temporary = ((path as NSString).deletingLastPathComponent as NSString)
+        .appendingPathComponent(".\(name).partial-\(UUID().uuidString)")
+    do {
+        try build(temporary)
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw SweepError("\(path): error: already exists; results are never overwritten")
+        }
+        try FileManager.default.moveItem(atPath: temporary, toPath: path)
+    } catch let error as SweepError {
+        try? FileManager.default.removeItem(atPath: temporary)
+        throw error
+    } catch {
+        try? FileManager.default.removeItem(atPath: temporary)
+        throw SweepError("\(path): error: cannot write (\(error))")
+    }
+}
+
 let snakeDecoder: JSONDecoder = {
     let decoder = JSONDecoder()
     decoder.keyDecodingStrategy = .convertFromSnakeCase

@@ -29,32 +29,19 @@ enum SweepTable {
         into folder: String, manifest: SweepManifest
     ) throws(SweepError) {
         let csvPath = (folder as NSString).appendingPathComponent("results.csv")
-        let temporary = (folder as NSString).appendingPathComponent(
-            ".results.csv.partial-\(UUID().uuidString)")
-        do {
+        try createAtomically(csvPath) { temporary in
             guard FileManager.default.createFile(atPath: temporary, contents: Data(header(loaded.plan).utf8)),
                 let handle = FileHandle(forWritingAtPath: temporary)
             else { throw SweepError("\(temporary): error: cannot create") }
+            defer { try? handle.close() }
             try handle.seekToEnd()
             for run in runs {
                 guard let data = FileManager.default.contents(atPath: file(run.index)) else {
-                    try? handle.close()
                     throw SweepError("\(file(run.index)): error: missing; rerun the sweep to redo this run")
                 }
                 try handle.write(contentsOf: data)
             }
             try handle.synchronize()
-            try handle.close()
-            guard !FileManager.default.fileExists(atPath: csvPath) else {
-                throw SweepError("\(csvPath): error: already exists; results are never overwritten")
-            }
-            try FileManager.default.moveItem(atPath: temporary, toPath: csvPath)
-        } catch let error as SweepError {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw SweepError("\(csvPath): error: cannot write (\(error.localizedDescription))")
         }
         try SweepDatabase.write(loaded, runFiles: runs.map { file($0.index) }, into: folder)
         var manifest = manifest

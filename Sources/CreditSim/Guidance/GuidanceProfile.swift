@@ -173,17 +173,11 @@ public enum GuidanceLoader {
         profile: GuidanceProfile, input: ScenarioLoader.Input
     ) {
         let path = path(for: name)
+        let read = try ScenarioLoader.readTree(path: path)
         let sink = DiagnosticSink()
-        guard let text = ScenarioLoader.readText(path: path, sink: sink) else {
+        guard let profile = GuidanceProfile.decode(read.tree, sink) else {
             throw ScenarioError(sink.diagnostics)
         }
-        let tree: YAMLNode
-        do {
-            tree = try YAMLNode.parse(text.string, file: path)
-        } catch {
-            throw ScenarioError([error])
-        }
-        guard let profile = GuidanceProfile.decode(tree, sink) else { throw ScenarioError(sink.diagnostics) }
-        return (profile, ScenarioLoader.Input(path: path, sha256: text.sha256))
+        return (profile, ScenarioLoader.Input(path: path, sha256: read.sha256))
     }
 }

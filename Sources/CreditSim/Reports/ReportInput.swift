@@ -17,6 +17,11 @@ public struct ReportInput: Sendable {
     /// - Throws: `ReportError` when it is not a CreditSim result folder.
     public init(folder: String) throws(ReportError) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        if names.contains("sweep.json") {
+            throw ReportError(
+                "\(folder): error: this is a sweep folder, not a run; its tables are results.csv and results.sqlite, "
+                    + "and `creditsim sensitivity PLAN` writes its report (sensitivity.html)")
+        }
         guard names.contains("manifest.json") else {
             throw ReportError("\(folder): error: not a CreditSim result folder (no manifest.json)")
         }

@@ -111,6 +111,19 @@ public enum ScenarioLoader {
         return Overlay.merge(base: baseTree, overlay: tree, sink: sink)
     }
 
+    /// Reads and parses a YAML file (a plan or guidance profile) with the checks every input gets.
+    /// - Throws: `ScenarioError` for a missing, oversized or non-UTF-8 file, or invalid YAML.
+    static func readTree(path: String) throws(ScenarioError) -> (tree: YAMLNode, text: String, sha256: String)
+    {
+        let sink = DiagnosticSink()
+        guard let read = readText(path: path, sink: sink) else { throw ScenarioError(sink.diagnostics) }
+        do {
+            return (try YAMLNode.parse(read.string, file: path), read.string, read.sha256)
+        } catch {
+            throw ScenarioError([error])
+        }
+    }
+
     /// Reads a YAML file with the size and encoding checks every input gets.
     static func readText(path: String, sink: DiagnosticSink) -> (string: String, sha256: String)? {
         let here = SourceLocation(file: path, line: 1, column: 1)
