@@ -29,6 +29,10 @@ struct CompiledModel: Sendable {
     /// Chilling responses triggered by behaviour `b`: `chillingTargets[chillingStart[b]..<chillingStart[b+1]]`.
     let chillingStart: [Int]
     let chillingTargets: [(target: Int, factor: Double)]
+    /// Per behaviour, a bound on the intensity a resident (propensity and group multiplier 1) can
+    /// integrate over the run before the behaviour's first event: its detected rates over the
+    /// rulebooks, with a margin for rounding; infinite when a chilling response can raise the rate.
+    let firstArrivalBound: [Double]
     let enrolment: CompiledEnrolment
     /// Days of the run on which something may happen to everyone: rulebook switches and the
     /// day leaving or consent begins; ascending, then `days` as a sentinel.
@@ -168,6 +172,15 @@ struct CompiledModel: Sendable {
         }
         self.chillingStart = chillingStart
         self.chillingTargets = chillingTargets
+        var bound = [Double](repeating: 0, count: behaviours.count)
+        for (k, segment) in segments.enumerated() {
+            let from = max(0, segment.start)
+            let to = min(days, k + 1 < segments.count ? segments[k + 1].start : days)
+            guard to > from else { continue }
+            for b in behaviours.indices { bound[b] += segmentRates[k * behaviours.count + b] * Double(to - from) }
+        }
+        for (target, factor) in chillingTargets where factor > 1 { bound[target] = .infinity }
+        firstArrivalBound = bound.map { $0 * (1 + 1e-9) + 1e-12 }
         let e = scenario.enrolment
         let fromDay = e.mode == .mandatory ? Int.max : start.days(until: e.from ?? start)
         enrolment = CompiledEnrolment(

@@ -37,6 +37,7 @@ final class ResidentSimulator {
     private let leaveBelow: ScratchBuffer<Int>
     private let leaveHazard: ScratchBuffer<Double>
     private let segmentStarts: ScratchBuffer<Int>
+    private let firstArrivalBound: ScratchBuffer<Double>
     let days: Int
     private let base: Int
     private let stateCount: Int
@@ -103,6 +104,7 @@ final class ResidentSimulator {
         leaveBelow = ScratchBuffer(model.enrolment.leaveBelow)
         leaveHazard = ScratchBuffer(model.enrolment.leaveHazard)
         segmentStarts = ScratchBuffer(model.segments.map(\.start) + [Int.max])
+        firstArrivalBound = ScratchBuffer(model.firstArrivalBound)
         days = model.days
         base = model.base
         stateCount = model.stateCount
@@ -147,6 +149,7 @@ final class ResidentSimulator {
         }
         notUnlawful.deallocate()
         leaveHazard.deallocate()
+        firstArrivalBound.deallocate()
         deterrence.deallocate()
         remaining.deallocate()
         anchor.deallocate()
@@ -167,6 +170,17 @@ final class ResidentSimulator {
     private func exponential(_ b: Int) -> Double {
         if let state = philox[b] { return -log(1.0 - state.pointee.nextDouble()) }
         return behaviourStreams[b].exponential()
+    }
+
+    /// The first unit exponential of behaviour `b`'s stream, or a stand-in when the first event
+    /// cannot fall within the run: with E = −log(1 − u) ≥ u, a draw u above `bound` (the most
+    /// intensity the run can integrate before the first event) puts the arrival past the horizon
+    /// whatever E is, and u itself does so as well; the log is skipped. Results are unchanged.
+    @inline(__always)
+    private func firstExponential(_ b: Int, bound: Double) -> Double {
+        guard let state = philox[b] else { return behaviourStreams[b].exponential() }
+        let u = state.pointee.nextDouble()
+        return u > bound ? u : -log(1.0 - u)
     }
 
     /// The day on which behaviour `b` next fires at its current rate.
@@ -240,7 +254,10 @@ final class ResidentSimulator {
         for b in 0..<behaviourCount {
             behaviourStreams[b].select(resident: id, stream: streamNumbers[b])
             deterrence[b] = 1
-            remaining[b] = segmentRules[b] >= 0 ? exponential(b) : -1
+            remaining[b] =
+                segmentRules[b] >= 0
+                ? firstExponential(b, bound: firstArrivalBound[b] * groupMultipliers[group * behaviourCount + b] * propensity)
+                : -1
             anchor[b] = 0
             onRecord[b] = 0
             capWindow[b] = -1
