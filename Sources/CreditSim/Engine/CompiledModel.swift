@@ -177,7 +177,9 @@ struct CompiledModel: Sendable {
             let from = max(0, segment.start)
             let to = min(days, k + 1 < segments.count ? segments[k + 1].start : days)
             guard to > from else { continue }
-            for b in behaviours.indices { bound[b] += segmentRates[k * behaviours.count + b] * Double(to - from) }
+            for b in behaviours.indices {
+                bound[b] += segmentRates[k * behaviours.count + b] * Double(to - from)
+            }
         }
         for (target, factor) in chillingTargets where factor > 1 { bound[target] = .infinity }
         firstArrivalBound = bound.map { $0 * (1 + 1e-9) + 1e-12 }

@@ -256,7 +256,9 @@ final class ResidentSimulator {
             deterrence[b] = 1
             remaining[b] =
                 segmentRules[b] >= 0
-                ? firstExponential(b, bound: firstArrivalBound[b] * groupMultipliers[group * behaviourCount + b] * propensity)
+                ? firstExponential(
+                    b, bound: firstArrivalBound[b] * groupMultipliers[group * behaviourCount + b] * propensity
+                )
                 : -1
             anchor[b] = 0
             onRecord[b] = 0
