@@ -12,7 +12,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "creditsim", targets: ["creditsim"]),
-        .library(name: "CreditSim", targets: ["CreditSim"]),
+        .library(name: "CreditSim", targets: ["CreditSim", "GSL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,9 +30,14 @@ let package = Package(
             providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
         ),
         .target(
+            name: "GSL",
+            dependencies: ["CGSL"],
+            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
+        ),
+        .target(
             name: "CreditSim",
             dependencies: [
-                "CGSL",
+                "GSL",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
@@ -58,13 +63,14 @@ let package = Package(
             name: "creditsim",
             dependencies: [
                 "CreditSim",
+                "GSL",
                 "CreditSimExplorer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "CreditSimTests",
-            dependencies: ["CreditSim"],
+            dependencies: ["CreditSim", "GSL"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CreditSim
 import Foundation
+import GSL
 
 struct Scenarios: ParsableCommand {
     static let configuration = CommandConfiguration(

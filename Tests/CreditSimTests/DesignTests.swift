@@ -1,5 +1,6 @@
 import CreditSim
 import Foundation
+import GSL
 import Testing
 
 @Suite("Designs")

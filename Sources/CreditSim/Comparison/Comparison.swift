@@ -1,3 +1,5 @@
+public import GSL
+
 /// Several scenarios run over the same replicates with common random numbers, and the paired
 /// differences of each variant from the first (the baseline).
 ///

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import GSL
 
 /// A validated scenario flattened into the arrays the engine reads in its inner loop.
 ///

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import GSL
 
 /// Simulates one resident at a time, event to event, with scratch state reused across
 /// residents (no allocation per resident once the buffers have grown).

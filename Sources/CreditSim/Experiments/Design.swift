@@ -1,3 +1,5 @@
+public import GSL
+
 /// Design points in the unit hypercube, one coordinate per parameter; `PlanLoader.Loaded.values`
 /// maps them to parameter values. Sampling designs draw from GSL (Latin hypercube, Morris) or
 /// GSL's Sobol sequence, so a plan's points depend only on the plan and its seed.

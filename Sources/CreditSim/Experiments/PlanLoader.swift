@@ -1,4 +1,5 @@
 internal import Foundation
+internal import GSL
 
 /// Reads plan files: located errors like scenario files, every parameter checked against the base
 /// scenario (its path exists, its extreme values make a valid scenario) before any run starts.

@@ -1,3 +1,5 @@
+internal import GSL
+
 /// Global sensitivity indices from a design's outputs.
 ///
 /// Sobol indices use Saltelli et al. (2010): first order S1_i = mean((f_B − m) (f_ABi − f_A)) / V

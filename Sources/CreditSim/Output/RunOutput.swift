@@ -1,4 +1,5 @@
 public import Foundation
+public import GSL
 
 /// The files of a run's result folder, in the order they are written.
 public enum RunOutput {

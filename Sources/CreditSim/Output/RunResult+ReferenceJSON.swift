@@ -1,3 +1,5 @@
+public import GSL
+
 /// The JSON schema of the bench-v1 baselines (`shared/bench/baselines/bench_common.py`), so that
 /// CreditSim's output can be compared with the NumPy and C implementations by their `compare.py`.
 extension RunResult {

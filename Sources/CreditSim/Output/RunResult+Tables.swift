@@ -1,4 +1,5 @@
 internal import Foundation
+public import GSL
 
 /// The tidy CSV tables of a run (one observation per row, a header first).
 extension RunResult {

@@ -1,3 +1,5 @@
+internal import GSL
+
 /// Reading a scenario from its (merged) YAML tree, checking every value as it is read.
 extension Scenario {
     /// The largest population a scenario may ask for.

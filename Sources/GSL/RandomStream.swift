@@ -9,8 +9,8 @@ internal import Foundation
 public final class RandomStream {
     let rng: UnsafeMutablePointer<gsl_rng>
     /// Direct access to the Philox state, for the engine's hot path (same numbers as GSL's calls).
-    let philox: UnsafeMutablePointer<PhiloxState>?
-    private let seedKey: UInt64
+    public let philox: UnsafeMutablePointer<PhiloxState>?
+    @usableFromInline let seedKey: UInt64
 
     /// The generator kind.
     public let generator: GeneratorKind
@@ -36,7 +36,7 @@ public final class RandomStream {
 
     /// Points the stream at the draws of one resident for one purpose (a behaviour, the
     /// population draw, the enrolment draw), starting from the first.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func select(resident: UInt64, stream: UInt32) {
         if let philox {
             philox.pointee.resident = resident
@@ -44,9 +44,15 @@ public final class RandomStream {
             philox.pointee.index = 0
             philox.pointee.hasBuffered = false
         } else {
-            let key = SeedMixer.mix(seedKey ^ SeedMixer.mix(resident &* 0x1_0000_0001 &+ UInt64(stream)))
-            gsl_rng_set(rng, UInt(truncatingIfNeeded: key))
+            reseed(resident: resident, stream: stream)
         }
+    }
+
+    /// `select` for GSL's own generators: a seed derived from the run's seed, resident and stream.
+    @usableFromInline
+    func reseed(resident: UInt64, stream: UInt32) {
+        let key = SeedMixer.mix(seedKey ^ SeedMixer.mix(resident &* 0x1_0000_0001 &+ UInt64(stream)))
+        gsl_rng_set(rng, UInt(truncatingIfNeeded: key))
     }
 
     /// Re-seeds the underlying GSL generator directly (for known-answer tests of GSL's generators).

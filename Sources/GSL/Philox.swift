@@ -8,7 +8,7 @@
 /// against Random123's published known-answer vectors in the tests.
 public enum Philox {
     /// One Philox4x32-10 block: four 32-bit words from a 128-bit counter and a 64-bit key.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func block(
         _ c: (UInt32, UInt32, UInt32, UInt32), key: (UInt32, UInt32)
     ) -> (UInt32, UInt32, UInt32, UInt32) {
@@ -35,16 +35,17 @@ public enum Philox {
 ///
 /// The stream is addressed by `(key, resident, stream)`; `index` counts 64-bit draws within it.
 /// Each block yields two 64-bit words; `buffered` holds the second one until it is used.
-struct PhiloxState {
-    var key: (UInt32, UInt32)
-    var resident: UInt64
-    var stream: UInt32
-    var index: UInt32
-    var buffered: UInt64
-    var hasBuffered: Bool
+/// Public and inlinable so the engine draws without a call per number (its hot path).
+public struct PhiloxState {
+    public var key: (UInt32, UInt32)
+    public var resident: UInt64
+    public var stream: UInt32
+    public var index: UInt32
+    public var buffered: UInt64
+    public var hasBuffered: Bool
 
-    @inline(__always)
-    mutating func next64() -> UInt64 {
+    @inlinable @inline(__always)
+    public mutating func next64() -> UInt64 {
         if hasBuffered {
             hasBuffered = false
             return buffered
@@ -61,8 +62,8 @@ struct PhiloxState {
     }
 
     /// A double in [0, 1) with 53 random bits.
-    @inline(__always)
-    mutating func nextDouble() -> Double {
+    @inlinable @inline(__always)
+    public mutating func nextDouble() -> Double {
         Double(next64() >> 11) * 0x1p-53
     }
 }
