@@ -2,7 +2,7 @@ internal import CGSL
 
 /// The random number generator behind every stream of a run, chosen by name in a scenario.
 ///
-/// `philox4x32-10` (the default) is counter-based: the stream of each resident and behaviour
+/// `philox2x64-10` (the default) is counter-based: the stream of each resident and behaviour
 /// is addressed directly, so results do not depend on block size or thread count and common
 /// random numbers hold per resident. Any GSL generator (`mt19937`, `taus2`, `ranlxd2`, …) can
 /// be named instead; it is then re-seeded per resident stream from a 64-bit hash, which is

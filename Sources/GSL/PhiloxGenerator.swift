@@ -1,11 +1,11 @@
 internal import CGSL
 internal import Foundation
 
-/// Philox4x32-10 registered with GSL as an ordinary `gsl_rng_type`, so that every GSL
+/// Philox2x64-10 registered with GSL as an ordinary `gsl_rng_type`, so that every GSL
 /// distribution (gamma, lognormal, Poisson, …) can draw from a per-resident stream.
 enum PhiloxGenerator {
     /// GSL name of the generator.
-    static let name = "philox4x32-10"
+    static let name = "philox2x64-10"
 
     /// The generator type table; allocated once and never freed or mutated.
     static let type: TypeTable = TypeTable()
@@ -29,12 +29,7 @@ enum PhiloxGenerator {
                     size: MemoryLayout<PhiloxState>.stride,
                     set: { state, seed in
                         let s = state!.assumingMemoryBound(to: PhiloxState.self)
-                        s.initialize(
-                            to: PhiloxState(
-                                key: (
-                                    UInt32(truncatingIfNeeded: seed), UInt32(truncatingIfNeeded: seed >> 32)
-                                ),
-                                resident: 0, stream: 0, index: 0, buffered: 0, hasBuffered: false))
+                        s.initialize(to: PhiloxState(key: UInt64(seed), resident: 0, stream: 0))
                     },
                     get: { state in
                         let s = state!.assumingMemoryBound(to: PhiloxState.self)

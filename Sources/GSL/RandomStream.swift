@@ -39,10 +39,7 @@ public final class RandomStream {
     @inlinable @inline(__always)
     public func select(resident: UInt64, stream: UInt32) {
         if let philox {
-            philox.pointee.resident = resident
-            philox.pointee.stream = stream
-            philox.pointee.index = 0
-            philox.pointee.hasBuffered = false
+            philox.pointee.select(resident: resident, stream: stream)
         } else {
             reseed(resident: resident, stream: stream)
         }
@@ -68,11 +65,13 @@ public final class RandomStream {
         return gsl_rng_uniform(rng)
     }
 
-    /// An exponential variate with mean 1: `−log(1 − u)`, the inversion `gsl_ran_exponential`
+    /// An exponential variate with mean 1: by the ziggurat on Philox streams
+    /// (`ExponentialZiggurat`), otherwise by the inversion `−log(1 − u)` that `gsl_ran_exponential`
     /// uses (it writes `−log1p(−u)`; `1 − u` is exact for the 53-bit `u` here, and `log` is faster).
     @inline(__always)
     public func exponential() -> Double {
-        -log(1.0 - uniform())
+        if let philox { return ExponentialZiggurat.shared.sample(&philox.pointee) }
+        return -log(1.0 - uniform())
     }
 
     /// A gamma variate (`gsl_ran_gamma`, Marsaglia–Tsang).

@@ -15,22 +15,19 @@ struct GSLWrapperTests {
     }
 
     @Test(
-        "Philox4x32-10 matches Random123's known-answer vectors",
+        "Philox2x64-10 matches Random123's known-answer vectors",
         arguments: [
-            ((0, 0, 0, 0), (0, 0), (0x6627_E8D5, 0xE169_C58D, 0xBC57_AC4C, 0x9B00_DBD8)),
+            ((0, 0), 0, (0xCA00_A045_9843_D731, 0x66C2_4222_C9A8_45B5)),
             (
-                (0xFFFF_FFFF, 0xFFFF_FFFF, 0xFFFF_FFFF, 0xFFFF_FFFF), (0xFFFF_FFFF, 0xFFFF_FFFF),
-                (0x408F_276D, 0x41C8_3B0E, 0xA20B_C7C6, 0x6D54_51FD)
+                (0xFFFF_FFFF_FFFF_FFFF, 0xFFFF_FFFF_FFFF_FFFF), 0xFFFF_FFFF_FFFF_FFFF,
+                (0x65B0_21D6_0CD8_310F, 0x4D02_F322_2F86_DF20)
             ),
             (
-                (0x243F_6A88, 0x85A3_08D3, 0x1319_8A2E, 0x0370_7344), (0xA409_3822, 0x299F_31D0),
-                (0xD16C_FE09, 0x94FD_CCEB, 0x5001_E420, 0x2412_6EA1)
+                (0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344), 0xA409_3822_299F_31D0,
+                (0x0A5E_742C_2997_341C, 0xB0F8_83D3_8000_DE5D)
             ),
-        ] as [((UInt32, UInt32, UInt32, UInt32), (UInt32, UInt32), (UInt32, UInt32, UInt32, UInt32))])
-    func philoxKnownAnswers(
-        counter: (UInt32, UInt32, UInt32, UInt32), key: (UInt32, UInt32),
-        expected: (UInt32, UInt32, UInt32, UInt32)
-    ) {
+        ] as [((UInt64, UInt64), UInt64, (UInt64, UInt64))])
+    func philoxKnownAnswers(counter: (UInt64, UInt64), key: UInt64, expected: (UInt64, UInt64)) {
         let out = Philox.block(counter, key: key)
         #expect(out == expected)
     }
@@ -92,6 +89,41 @@ struct GSLWrapperTests {
             "variance \(sampleVariance) vs \(variance) ± \(varianceSE)")
     }
 
+    /// The ziggurat's unit exponentials: mean and variance within 4 standard errors; 64
+    /// equiprobable bins (which cut across the layers and their wedges) with a χ² below its mean
+    /// plus 4 standard deviations (63 + 4·√126 ≈ 108); the tail beyond the base layer, where the
+    /// sampler switches to `log`, within 4 binomial standard errors of e^(−7.697).
+    @Test("ziggurat exponentials follow Exp(1), tail included")
+    func zigguratExponential() {
+        let stream = RandomStream(seed: 5)
+        stream.select(resident: 3, stream: 9)
+        let n = 1_000_000
+        let bins = 64
+        var counts = [Int](repeating: 0, count: bins)
+        var sum = 0.0
+        var sumSquares = 0.0
+        var tail = 0
+        for _ in 0..<n {
+            let x = stream.exponential()
+            sum += x
+            sumSquares += x * x
+            if x > 7.697_117_470_131_487 { tail += 1 }
+            counts[min(bins - 1, Int((1 - exp(-x)) * Double(bins)))] += 1  // the bin of F(x)
+        }
+        let mean = sum / Double(n)
+        let variance = sumSquares / Double(n) - mean * mean
+        #expect(abs(mean - 1) < 4 / Double(n).squareRoot(), "mean \(mean)")
+        #expect(abs(variance - 1) < 4 * (8 / Double(n)).squareRoot(), "variance \(variance)")  // μ₄ = 9
+        let expected = Double(n) / Double(bins)
+        let chiSquare = counts.reduce(0) { $0 + (Double($1) - expected) * (Double($1) - expected) / expected }
+        #expect(
+            chiSquare < 63 + 4 * 126.0.squareRoot(), "χ² \(chiSquare) over \(bins - 1) degrees of freedom")
+        let p = exp(-7.697_117_470_131_487)
+        let tailSE = (Double(n) * p * (1 - p)).squareRoot()
+        #expect(
+            abs(Double(tail) - Double(n) * p) < 4 * tailSE, "tail \(tail) vs \(Double(n) * p) ± \(tailSE)")
+    }
+
     @Test("a GSL domain error becomes a typed Swift error, not a crash")
     func domainErrors() throws {
         #expect(throws: GSLError.self) { try DiscreteDistribution(weights: [0.5, -1]) }
@@ -113,6 +145,6 @@ struct GSLWrapperTests {
         let error = #expect(throws: GeneratorKind.Unknown.self) { try GeneratorKind(named: "nope") }
         #expect(error?.name == "nope")
         #expect(GeneratorKind.available.contains("mt19937"))
-        #expect(GeneratorKind.available.first == "philox4x32-10")
+        #expect(GeneratorKind.available.first == "philox2x64-10")
     }
 }

@@ -22,8 +22,15 @@ final class Accumulator: @unchecked Sendable {
     /// Exposure changes: `exposure[(((g * measureCount + m) * (days + 1)) + d) * 2 + kind]`, kind 0
     /// every exposure, kind 1 the exposures that do not rest on conduct that is not unlawful.
     let exposure: ScratchBuffer<Int64>
+    /// Snapshot scores within `denseWidth` of `denseLowest`, counted densely (no allocation or
+    /// copy-on-write check per resident): `dense[(k * groupCount + g) * denseWidth + score − denseLowest]`.
+    /// `foldDense()` moves them into `snapshots`.
+    let dense: ScratchBuffer<Int64>
+    let denseLowest: Int
+    static let denseWidth = 2048
     // Only the owning worker touches these (see the type's comment), so no exclusivity checks.
-    /// Score distribution at each snapshot day, per group (`snapshots[k * groupCount + g]`).
+    /// Score distribution at each snapshot day, per group (`snapshots[k * groupCount + g]`); scores
+    /// near the base are in `dense` until `foldDense()`.
     @exclusivity(unchecked) var snapshots: [ScoreCounts]
     @exclusivity(unchecked) var topDrops: TopDrops
     @exclusivity(unchecked) var trajectories: [TrajectoryPoint] = []
@@ -50,13 +57,15 @@ final class Accumulator: @unchecked Sendable {
         exposure = ScratchBuffer(
             repeating: 0, count: model.groupCount * model.measureCount * (model.days + 1) * 2)
         snapshots = Array(repeating: ScoreCounts(), count: model.snapshotDays.count * model.groupCount)
+        dense = ScratchBuffer(repeating: 0, count: snapshots.count * Accumulator.denseWidth)
+        denseLowest = model.base - Accumulator.denseWidth / 2
         topDrops = TopDrops(capacity: model.topDrops)
     }
 
     deinit {
         for buffer in [
             initial, diff, events, pointsAdded, pointsRemoved, cappedEvents, everPenalised,
-            everPenalisedNotUnlawful, exposure,
+            everPenalisedNotUnlawful, exposure, dense,
         ] {
             buffer.deallocate()
         }
@@ -75,7 +84,7 @@ final class Accumulator: @unchecked Sendable {
             (pointsAdded, other.pointsAdded),
             (pointsRemoved, other.pointsRemoved), (cappedEvents, other.cappedEvents),
             (everPenalised, other.everPenalised), (everPenalisedNotUnlawful, other.everPenalisedNotUnlawful),
-            (exposure, other.exposure),
+            (exposure, other.exposure), (dense, other.dense),
         ]
         for (mine, theirs) in pairs {
             for i in 0..<mine.count { mine[i] += theirs[i] }
@@ -87,6 +96,28 @@ final class Accumulator: @unchecked Sendable {
         voidedPoints += other.voidedPoints
         residents += other.residents
         suppressedMicroEvents += other.suppressedMicroEvents
+    }
+
+    /// Counts `score` in snapshot `k` of `group`.
+    @inline(__always)
+    func snapshot(_ k: Int, group: Int, score: Int) {
+        let offset = score &- denseLowest
+        if offset >= 0 && offset < Accumulator.denseWidth {
+            dense[(k &* groupCount &+ group) &* Accumulator.denseWidth &+ offset] &+= 1
+        } else {
+            snapshots[k * groupCount + group].add(score)
+        }
+    }
+
+    /// Moves the dense snapshot counts into `snapshots`.
+    func foldDense() {
+        for i in snapshots.indices {
+            for offset in 0..<Accumulator.denseWidth {
+                let count = dense[i * Accumulator.denseWidth + offset]
+                if count != 0 { snapshots[i].add(denseLowest + offset, count: count) }
+            }
+        }
+        dense.fill(0)
     }
 
     @inline(__always)

@@ -44,8 +44,12 @@ final class ResidentSimulator {
     private let stateCount: Int
     private let groupCount: Int
     private let deterrenceFactor: Double
-    /// Philox state of each behaviour stream, or `nil` for GSL's own generators.
-    private let philox: ScratchBuffer<UnsafeMutablePointer<PhiloxState>?>
+    /// Whether the behaviour streams are Philox streams, drawn from `philox` without going through
+    /// GSL (otherwise `behaviourStreams` draw through GSL's own generators).
+    private let usesPhilox: Bool
+    /// The Philox state of each behaviour stream, side by side.
+    private let philox: ScratchBuffer<PhiloxState>
+    private let ziggurat = ExponentialZiggurat.shared
 
     // Per-behaviour state of the resident being simulated, indexed by behaviour.
     let deterrence: ScratchBuffer<Double>
@@ -67,6 +71,10 @@ final class ResidentSimulator {
     private let tracksSuppression: Bool
     /// Behaviours with an event due on the day being simulated (then those that fired).
     private let due: ScratchBuffer<Int>
+    /// The behaviours that can still fire for the resident being simulated, in behaviour order.
+    private let live: ScratchBuffer<Int>
+    /// The first word of each behaviour's Philox stream for the resident being set up.
+    private let firstWords: ScratchBuffer<UInt64>
     /// Points currently on record per behaviour (for `void_removed` migrations).
     let onRecord: ScratchBuffer<Int>
     private let capWindow: ScratchBuffer<Int>
@@ -76,7 +84,9 @@ final class ResidentSimulator {
     /// Pending lapses, latest first (the next one is at the end).
     @exclusivity(unchecked) private var lapses: [(day: Int, behaviour: Int, points: Int)] = []
     /// End-of-day score after each change, for the drop window.
-    @exclusivity(unchecked) private var history: [(day: Int, score: Int)] = []
+    @exclusivity(unchecked) private var history = ScratchBuffer<(day: Int, score: Int)>(
+        repeating: (0, 0), count: 64)
+    @exclusivity(unchecked) private var historyCount = 0
 
     init(model: CompiledModel) {
         self.model = model
@@ -95,7 +105,9 @@ final class ResidentSimulator {
         chillingTarget = ScratchBuffer(model.chillingTargets.map(\.target))
         chillingFactor = ScratchBuffer(model.chillingTargets.map(\.factor))
         streamNumbers = ScratchBuffer(model.behaviourStreams)
-        philox = ScratchBuffer(behaviourStreams.map(\.philox))
+        usesPhilox = model.generator == .philox
+        philox = ScratchBuffer(
+            behaviourStreams.map { $0.philox?.pointee ?? PhiloxState(key: 0, resident: 0, stream: 0) })
         rulePoints = ScratchBuffer(model.rules.map(\.points))
         ruleRetention = ScratchBuffer(model.rules.map(\.retention))
         ruleCapPoints = ScratchBuffer(model.rules.map(\.capPoints))
@@ -118,6 +130,8 @@ final class ResidentSimulator {
         nextDay = ScratchBuffer(repeating: Int.max, count: b)
         counts = ScratchBuffer(repeating: 0, count: b)
         due = ScratchBuffer(repeating: 0, count: b)
+        live = ScratchBuffer(repeating: 0, count: b)
+        firstWords = ScratchBuffer(repeating: 0, count: b)
         exposureUntil = ScratchBuffer(repeating: 0, count: model.measureCount)
         justifiedUntil = ScratchBuffer(repeating: 0, count: model.measureCount)
         gradeExposure = ScratchBuffer(repeating: 0, count: model.measureCount)
@@ -129,7 +143,6 @@ final class ResidentSimulator {
         capWindow = ScratchBuffer(repeating: -1, count: b)
         capUsed = ScratchBuffer(repeating: 0, count: b)
         lapses.reserveCapacity(64)
-        history.reserveCapacity(64)
     }
 
     deinit {
@@ -158,6 +171,9 @@ final class ResidentSimulator {
         nextDay.deallocate()
         counts.deallocate()
         due.deallocate()
+        live.deallocate()
+        firstWords.deallocate()
+        history.deallocate()
         for buffer in [exposureUntil, justifiedUntil, gradeExposure, suppressionAnchor] {
             buffer.deallocate()
         }
@@ -169,19 +185,8 @@ final class ResidentSimulator {
     /// The next unit exponential of behaviour `b`'s stream.
     @inline(__always)
     private func exponential(_ b: Int) -> Double {
-        if let state = philox[b] { return -log(1.0 - state.pointee.nextDouble()) }
+        if usesPhilox { return ziggurat.sample(&philox.base[b]) }
         return behaviourStreams[b].exponential()
-    }
-
-    /// The first unit exponential of behaviour `b`'s stream, or a stand-in when the first event
-    /// cannot fall within the run: with E = −log(1 − u) ≥ u, a draw u above `bound` (the most
-    /// intensity the run can integrate before the first event) puts the arrival past the horizon
-    /// whatever E is, and u itself does so as well; the log is skipped. Results are unchanged.
-    @inline(__always)
-    private func firstExponential(_ b: Int, bound: Double) -> Double {
-        guard let state = philox[b] else { return behaviourStreams[b].exponential() }
-        let u = state.pointee.nextDouble()
-        return u > bound ? u : -log(1.0 - u)
     }
 
     /// The day on which behaviour `b` next fires at its current rate.
@@ -207,16 +212,16 @@ final class ResidentSimulator {
     /// The grade index (0 = highest) of a score.
     @inline(__always)
     func grade(_ score: Int) -> Int {
-        var g = 0
-        while g < gradeMinimums.count && score < gradeMinimums[g] { g += 1 }
+        var g = 0  // the minimums descend, so this counts those above the score (no branches)
+        for i in 0..<gradeMinimums.count { g &+= score < gradeMinimums[i] ? 1 : 0 }
         return g
     }
 
     /// The daily leaving hazard for a score.
     @inline(__always)
     private func hazard(_ score: Int) -> Double {
-        var i = 0
-        while i < leaveBelow.count && score >= leaveBelow[i] { i += 1 }
+        var i = 0  // the bands ascend, so this counts those the score is not below (no branches)
+        for j in 0..<leaveBelow.count { i &+= score >= leaveBelow[j] ? 1 : 0 }
         return i < leaveHazard.count ? leaveHazard[i] : 0
     }
 
@@ -252,25 +257,48 @@ final class ResidentSimulator {
         var leaveRemaining = e.mode != .mandatory ? enrolmentStream.exponential() : .infinity
 
         var segment = 0
+        var liveCount = 0
+        deterrence.fill(1)
+        anchor.fill(0)
+        onRecord.fill(0)
+        capWindow.fill(-1)
+        capUsed.fill(0)
+        if usesPhilox {  // first words of every stream in one pass, so the blocks overlap
+            for b in 0..<behaviourCount {
+                firstWords[b] = philox.base[b].start(resident: id, stream: streamNumbers[b])
+            }
+        } else {
+            for b in 0..<behaviourCount { behaviourStreams[b].select(resident: id, stream: streamNumbers[b]) }
+        }
         for b in 0..<behaviourCount {
-            behaviourStreams[b].select(resident: id, stream: streamNumbers[b])
-            deterrence[b] = 1
-            remaining[b] =
-                segmentRules[b] >= 0
-                ? firstExponential(
-                    b, bound: firstArrivalBound[b] * groupMultipliers[group * behaviourCount + b] * propensity
-                )
-                : -1
-            anchor[b] = 0
-            onRecord[b] = 0
-            capWindow[b] = -1
-            capUsed[b] = 0
+            if segmentRules[b] < 0 {
+                remaining[b] = -1  // drawn when a rulebook first scores the behaviour
+            } else {
+                let first =
+                    usesPhilox
+                    ? ziggurat.sample(startingWith: firstWords[b], &philox.base[b])
+                    : behaviourStreams[b].exponential()
+                // Dormant: more intensity than the run can integrate before the first event
+                // (the behaviour's detected rates summed over the rulebooks; infinite when a
+                // chilling response can raise them). It never fires, so it is left out of the
+                // scan, and an infinite clock keeps any later rate change from scheduling it.
+                if first > firstArrivalBound[b] * groupMultipliers[group * behaviourCount + b] * propensity {
+                    remaining[b] = .infinity
+                    nextDay[b] = Int.max
+                    continue
+                }
+                remaining[b] = first
+            }
+            live[liveCount] = b
+            liveCount += 1
             setRate(b, segment: 0, group: group, propensity: propensity)
             scheduleNext(b)
         }
         lapses.removeAll(keepingCapacity: true)
-        history.removeAll(keepingCapacity: true)
-        history.append((-1, base))
+        history[0] = (-1, base)
+        historyCount = 1
+        /// The day of the next pending lapse (`Int.max`: none).
+        var nextLapse = Int.max
 
         var score = base
         var state = grade(score)
@@ -285,6 +313,7 @@ final class ResidentSimulator {
         var leaveNext = Int.max
         var boundary = 0
         var snapshot = 0
+        var nextSnapshot = snapshotDays[0]
         var penalised = false
         var penalisedNotUnlawful = false
         var bestDrop: ScoreDrop?
@@ -301,21 +330,17 @@ final class ResidentSimulator {
         while true {
             // The next day on which anything can happen.
             // `due` lists, in behaviour order, the behaviours whose next event falls on it.
+            // Without branches: which behaviour comes next is random, so branches would mispredict.
             var day = boundaries[boundary]
+            for i in 0..<liveCount { day = Swift.min(day, nextDay[live[i]]) }
             var dueCount = 0
-            for b in 0..<behaviourCount {
-                let next = nextDay[b]
-                if next < day {
-                    day = next
-                    dueCount = 0
-                }
-                if next == day {
-                    due[dueCount] = b
-                    dueCount += 1
-                }
+            for i in 0..<liveCount {
+                let b = live[i]
+                due[dueCount] = b
+                dueCount &+= nextDay[b] == day ? 1 : 0
             }
-            if let lapse = lapses.last, lapse.day < day {
-                day = lapse.day
+            if nextLapse < day {
+                day = nextLapse
                 dueCount = 0
             }
             if leaveNext < day {
@@ -324,9 +349,10 @@ final class ResidentSimulator {
             }
             if day >= days { break }
 
-            while snapshot < snapshotDays.count && snapshotDays[snapshot] < day {
-                acc.snapshots[snapshot * groupCount + group].add(score)
+            while nextSnapshot < day {
+                acc.snapshot(snapshot, group: group, score: score)
                 snapshot += 1
+                nextSnapshot = snapshot < snapshotDays.count ? snapshotDays[snapshot] : Int.max
             }
             let before = score
 
@@ -338,7 +364,8 @@ final class ResidentSimulator {
                     let old = segment
                     segment += 1
                     switched = true
-                    for b in 0..<behaviourCount {
+                    for i in 0..<liveCount {
+                        let b = live[i]
                         advance(b, to: day)
                         if remaining[b] < 0 && segmentRules[segment * behaviourCount + b] >= 0 {
                             remaining[b] = exponential(b)  // first rule for this behaviour
@@ -347,6 +374,7 @@ final class ResidentSimulator {
                         scheduleNext(b)
                     }
                     score = migrate(from: old, to: segment, score: score, acc: acc)
+                    nextLapse = lapses.last?.day ?? Int.max
                 }
                 if day == e.fromDay {
                     if e.mode == .consent && enrolmentStream.uniform() >= e.consent(score) {
@@ -358,11 +386,14 @@ final class ResidentSimulator {
                     }
                 }
             }
-            while let lapse = lapses.last, lapse.day == day {
-                lapses.removeLast()
-                score -= lapse.points
-                onRecord[lapse.behaviour] -= lapse.points
-                acc.lapsedPoints += Int64(abs(lapse.points))
+            if nextLapse == day {
+                while let lapse = lapses.last, lapse.day == day {
+                    lapses.removeLast()
+                    score -= lapse.points
+                    onRecord[lapse.behaviour] -= lapse.points
+                    acc.lapsedPoints += Int64(abs(lapse.points))
+                }
+                nextLapse = lapses.last?.day ?? Int.max
             }
 
             // 2. Detected events of the day, with the rates in force at its start.
@@ -370,7 +401,8 @@ final class ResidentSimulator {
             if !optedOut {
                 if switched {  // a new rulebook may bring events forward to today
                     dueCount = 0
-                    for b in 0..<behaviourCount where nextDay[b] == day {
+                    for i in 0..<liveCount where nextDay[live[i]] == day {
+                        let b = live[i]
                         due[dueCount] = b
                         dueCount += 1
                     }
@@ -432,6 +464,7 @@ final class ResidentSimulator {
                     let retention = ruleRetention[r]
                     if retention != Int.max && points != 0 && day + retention < days {
                         insertLapse((day + retention, b, points))
+                        nextLapse = lapses.last!.day
                     }
                     if rulePoints < 0 {
                         if deterrenceFactor != 1 {
@@ -466,9 +499,8 @@ final class ResidentSimulator {
                     optedOut = true
                     leaveNext = Int.max
                 } else if hazard > 0 {
-                    let wait = leaveRemaining / hazard
-                    leaveNext =
-                        wait >= Double(days) ? Int.max : leaveAnchor + max(0, Int(wait.rounded(.up)) - 1)
+                    leaveNext = ResidentSimulator.dayOfArrival(
+                        after: leaveRemaining / hazard, from: leaveAnchor, days: days)
                 } else {
                     leaveNext = Int.max
                 }
@@ -490,7 +522,7 @@ final class ResidentSimulator {
                 {
                     bestDrop = drop
                 }
-                history.append((day, score))
+                appendHistory(day: day, score: score)
             }
             if sampled && (score != before || optedOut) {
                 acc.trajectories.append(
@@ -502,7 +534,7 @@ final class ResidentSimulator {
             }
         }
         while snapshot < snapshotDays.count {
-            acc.snapshots[snapshot * groupCount + group].add(score)
+            acc.snapshot(snapshot, group: group, score: score)
             snapshot += 1
         }
         if tracksSuppression {
@@ -568,12 +600,26 @@ final class ResidentSimulator {
         lapses.insert(lapse, at: i)
     }
 
+    /// Records an end-of-day score change, growing the buffer when it is full.
+    @inline(__always)
+    private func appendHistory(day: Int, score: Int) {
+        if historyCount == history.count {
+            let grown = ScratchBuffer<(day: Int, score: Int)>(repeating: (0, 0), count: 2 * history.count)
+            grown.base.update(from: history.base, count: historyCount)
+            history.deallocate()
+            history = grown
+        }
+        history[historyCount] = (day, score)
+        historyCount += 1
+    }
+
     /// The drop ending today: the highest end-of-day score in the window's earlier days minus today's.
     private func windowDrop(day: Int, score: Int, resident: Int, group: Int) -> ScoreDrop? {
         let first = day - model.dropWindow  // the end of the day before the window opens
         var highest = Int.min
         var highestFrom = first
-        for entry in history.reversed() {
+        for i in stride(from: historyCount - 1, through: 0, by: -1) {
+            let entry = history[i]
             if entry.score > highest {
                 highest = entry.score
                 highestFrom = max(entry.day, first)

@@ -67,6 +67,7 @@ public enum Simulation {
         if cancelled.load(ordering: .relaxed) { throw Cancelled() }
         let total = Accumulator(model)
         for acc in results.withLock({ $0 }) { total.merge(acc!) }
+        total.foldDense()
         // The residents with the largest drops are simulated again, alone, to record their
         // trajectories: their streams depend on nothing else, so the replay is exact.
         let sampled = Set(total.trajectories.map(\.resident))

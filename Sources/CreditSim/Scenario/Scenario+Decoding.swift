@@ -127,7 +127,7 @@ extension Scenario {
                 sink.report(
                     nameNode, path.key("generator"), "unknown random number generator '\(name)'",
                     hint:
-                        "use philox4x32-10 (default), mt19937, taus2, ranlxd2, … (`creditsim generators` lists all)"
+                        "use philox2x64-10 (default), mt19937, taus2, ranlxd2, … (`creditsim generators` lists all)"
                 )
             }
         }
