@@ -69,6 +69,8 @@ final class ResidentSimulator {
     let repairStream: RandomStream
     private let tracksConsequences: Bool
     private let tracksSuppression: Bool
+    /// No chilling responses and no suppression tracking: a penalty only scales its own rate.
+    private let plainResponses: Bool
     /// Behaviours with an event due on the day being simulated (then those that fired).
     private let due: ScratchBuffer<Int>
     /// The behaviours that can still fire for the resident being simulated, in behaviour order.
@@ -139,6 +141,7 @@ final class ResidentSimulator {
         repairStream = RandomStream(generator: model.generator, seed: model.seed)
         tracksConsequences = model.measureCount > 0
         tracksSuppression = model.suppressionTracked.contains(true)
+        plainResponses = !tracksSuppression && model.chillingTargets.isEmpty
         onRecord = ScratchBuffer(repeating: 0, count: b)
         capWindow = ScratchBuffer(repeating: -1, count: b)
         capUsed = ScratchBuffer(repeating: 0, count: b)
@@ -383,6 +386,7 @@ final class ResidentSimulator {
                         leaving = true
                         leaveAnchor = day
                         hazard = self.hazard(score)
+                        leaveNext = day  // schedules the first leaving day below
                     }
                 }
             }
@@ -453,12 +457,12 @@ final class ResidentSimulator {
                     }
                     acc.events[r] += Int64(k)
                     if tracksConsequences { recordExposures(behaviour: b, day: day, group: group, acc: acc) }
-                    if points > 0 { acc.pointsAdded[r] += Int64(points) }
-                    if points < 0 {
-                        acc.pointsRemoved[r] -= Int64(points)
-                        penalised = true
-                        if notUnlawful[b] { penalisedNotUnlawful = true }
-                    }
+                    // Without branches from here on where the outcome depends on which behaviour
+                    // fired (random, so branches would mispredict).
+                    acc.pointsAdded[r] &+= Int64(Swift.max(points, 0))
+                    acc.pointsRemoved[r] &+= Int64(Swift.max(-points, 0))
+                    penalised = penalised || points < 0
+                    penalisedNotUnlawful = penalisedNotUnlawful || (points < 0 && notUnlawful[b])
                     score += points
                     onRecord[b] += points
                     let retention = ruleRetention[r]
@@ -466,7 +470,10 @@ final class ResidentSimulator {
                         insertLapse((day + retention, b, points))
                         nextLapse = lapses.last!.day
                     }
-                    if rulePoints < 0 {
+                    if plainResponses {  // deterrence only: e_b ← e_b · factor^k for penalties
+                        let factor = rulePoints < 0 ? deterrenceFactor : 1
+                        deterrence[b] *= k == 1 ? factor : pow(factor, Double(k))
+                    } else if rulePoints < 0 {
                         if deterrenceFactor != 1 {
                             suppressed += respond(
                                 b, factor: deterrenceFactor, times: k, day: day, group: group,
@@ -490,7 +497,9 @@ final class ResidentSimulator {
             }
 
             // 5. Leaving, on the score at the end of the day.
-            if leaving && !optedOut {
+            // While the hazard stays the same, the clock and `leaveNext` stay valid: only a day
+            // with a new hazard, or the leaving day itself, moves them.
+            if leaving && !optedOut && (day >= leaveNext || self.hazard(score) != hazard) {
                 leaveRemaining -= Double(day - leaveAnchor) * hazard
                 hazard = self.hazard(score)
                 leaveRemaining -= hazard
