@@ -118,6 +118,35 @@ struct StatisticalTests {
         #expect(abs(observed - mean) < 4 * se, "events per resident \(observed) vs \(mean) ± \(se)")
     }
 
+    /// Rare behaviours are mostly dormant (their first arrival lies beyond the run), so this
+    /// checks that skipping them loses no events: `rare`'s detection rises tenfold at an
+    /// overhaul on day 200 and `late` is scored only from then on. With no responses, each
+    /// resident's count is mixed Poisson: mean Λ = Σ rate × detection × days, variance Λ + Λ²
+    /// Var(m) with Gamma(2, 0.5) propensities (Var m = 0.5).
+    @Test("rare and later-introduced behaviours keep their exact event counts")
+    func dormantBehaviours() throws {
+        let n = 200_000
+        let yaml = miniScenario(
+            size: n, days: 400, propensity: "{distribution: gamma, shape: 2, scale: 0.5}",
+            behaviours: """
+                  - {id: rare, rate: 0.0001, unlawful: "no"}
+                  - {id: late, rate: 0.0005, unlawful: "no"}
+                """,
+            rulebooks: """
+                    - {id: v1, effective: 2020-01-01, rules: [{behaviour: rare, points: -5, detection: 0.05}]}
+                    - {id: v2, effective: 2020-07-19, rules: [{behaviour: rare, points: -5, detection: 0.5}, {behaviour: late, points: 5, detection: 1}]}
+                """)
+        let r = try Simulation.run(try scenario(yaml))
+        let rareMean = 0.0001 * (0.05 * 200 + 0.5 * 200)
+        let lateMean = 0.0005 * 1 * 200
+        for (behaviour, lambda) in [("rare", rareMean), ("late", lateMean)] {
+            let events = r.rules.filter { $0.behaviour == behaviour }.reduce(Int64(0)) { $0 + $1.events }
+            let se = ((lambda + lambda * lambda * 0.5) / Double(n)).squareRoot()
+            let observed = Double(events) / Double(n)
+            #expect(abs(observed - lambda) < 4 * se, "\(behaviour): \(observed) vs \(lambda) ± \(se)")
+        }
+    }
+
     @Test("zero rates and zero detection change nothing", arguments: ["rate: 0", "rate: 0.5"])
     func nothingHappens(rate: String) throws {
         let detection = rate == "rate: 0" ? 1.0 : 0.0

@@ -275,7 +275,9 @@ final class ResidentSimulator {
         }
         for b in 0..<behaviourCount {
             if segmentRules[b] < 0 {
-                remaining[b] = -1  // drawn when a rulebook first scores the behaviour
+                // Drawn when a rulebook first scores the behaviour, from the stream's first word.
+                remaining[b] = -1
+                if usesPhilox { philox.base[b].select(resident: id, stream: streamNumbers[b]) }
             } else {
                 let first =
                     usesPhilox
@@ -300,8 +302,7 @@ final class ResidentSimulator {
         lapses.removeAll(keepingCapacity: true)
         history[0] = (-1, base)
         historyCount = 1
-        /// The day of the next pending lapse (`Int.max`: none).
-        var nextLapse = Int.max
+        var nextLapse = Int.max  // the day of the next pending lapse (`Int.max`: none)
 
         var score = base
         var state = grade(score)
