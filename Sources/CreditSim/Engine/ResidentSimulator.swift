@@ -203,6 +203,12 @@ final class ResidentSimulator {
         nextDay[b] = ResidentSimulator.dayOfArrival(after: remaining[b] / mu, from: anchor[b], days: days)
     }
 
+    /// `factor^times`, without a libm call for the usual single event.
+    @inline(__always)
+    static func power(_ factor: Double, _ times: Int) -> Double {
+        times == 1 ? factor : pow(factor, Double(times))
+    }
+
     /// The day on which an arrival `wait` days of intensity after the start of `anchor` falls:
     /// `anchor + ⌈wait⌉ − 1` (at least `anchor`), or `Int.max` beyond the horizon.
     @inline(__always)
@@ -473,7 +479,7 @@ final class ResidentSimulator {
                     }
                     if plainResponses {  // deterrence only: e_b ← e_b · factor^k for penalties
                         let factor = rulePoints < 0 ? deterrenceFactor : 1
-                        deterrence[b] *= k == 1 ? factor : pow(factor, Double(k))
+                        deterrence[b] *= ResidentSimulator.power(factor, k)
                     } else if rulePoints < 0 {
                         if deterrenceFactor != 1 {
                             suppressed += respond(
@@ -500,9 +506,10 @@ final class ResidentSimulator {
             // 5. Leaving, on the score at the end of the day.
             // While the hazard stays the same, the clock and `leaveNext` stay valid: only a day
             // with a new hazard, or the leaving day itself, moves them.
-            if leaving && !optedOut && (day >= leaveNext || self.hazard(score) != hazard) {
+            let newHazard = leaving && !optedOut ? self.hazard(score) : hazard
+            if leaving && !optedOut && (day >= leaveNext || newHazard != hazard) {
                 leaveRemaining -= Double(day - leaveAnchor) * hazard
-                hazard = self.hazard(score)
+                hazard = newHazard
                 leaveRemaining -= hazard
                 leaveAnchor = day + 1
                 if leaveRemaining <= 0 {
@@ -595,7 +602,7 @@ final class ResidentSimulator {
             lost = closeSuppression(
                 b, until: day + 1, baseRate: suppressionRate(b, group: group, propensity: propensity))
         }
-        deterrence[b] *= times == 1 ? factor : pow(factor, Double(times))
+        deterrence[b] *= ResidentSimulator.power(factor, times)
         return lost
     }
 
