@@ -73,9 +73,9 @@ final class Accumulator: @unchecked Sendable {
 
     @inline(__always)
     func change(group: Int, day: Int, from old: Int, to new: Int) {
-        let at = (group * days + day) * stateCount
-        diff[at + old] -= 1
-        diff[at + new] += 1
+        let at = (group &* days &+ day) &* stateCount  // within `diff`, whose size was allocated
+        diff[at &+ old] &-= 1
+        diff[at &+ new] &+= 1
     }
 
     func merge(_ other: Accumulator) {

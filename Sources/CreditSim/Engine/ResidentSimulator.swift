@@ -215,7 +215,7 @@ final class ResidentSimulator {
     static func dayOfArrival(after wait: Double, from anchor: Int, days: Int) -> Int {
         guard wait < Double(days) else { return Int.max }
         let whole = Int(wait)  // ⌈wait⌉ − 1 without a libm call
-        return anchor + (Double(whole) == wait ? Swift.max(0, whole - 1) : whole)
+        return anchor &+ (Double(whole) == wait ? Swift.max(0, whole &- 1) : whole)
     }
 
     /// The grade index (0 = highest) of a score.
@@ -237,14 +237,15 @@ final class ResidentSimulator {
     /// Moves behaviour `b`'s clock to the start of `day` at its current rate.
     @inline(__always)
     private func advance(_ b: Int, to day: Int) {
-        remaining[b] -= Double(day - anchor[b]) * rate[b]
+        remaining[b] -= Double(day &- anchor[b]) * rate[b]
         anchor[b] = day
     }
 
     @inline(__always)
     private func setRate(_ b: Int, segment: Int, group: Int, propensity: Double) {
         let n = behaviourCount
-        rate[b] = segmentRates[segment * n + b] * groupMultipliers[group * n + b] * propensity * deterrence[b]
+        rate[b] =
+            segmentRates[segment &* n &+ b] * groupMultipliers[group &* n &+ b] * propensity * deterrence[b]
     }
 
     // swiftlint:disable:next function_body_length
@@ -267,11 +268,13 @@ final class ResidentSimulator {
 
         var segment = 0
         var liveCount = 0
-        deterrence.fill(1)
-        anchor.fill(0)
-        onRecord.fill(0)
-        capWindow.fill(-1)
-        capUsed.fill(0)
+        for b in 0..<behaviourCount {
+            deterrence[b] = 1
+            anchor[b] = 0
+            onRecord[b] = 0
+            capWindow[b] = -1
+            capUsed[b] = 0
+        }
         if usesPhilox {  // first words of every stream in one pass, so the blocks overlap
             for b in 0..<behaviourCount {
                 firstWords[b] = philox.base[b].start(resident: id, stream: streamNumbers[b])
@@ -305,7 +308,7 @@ final class ResidentSimulator {
             setRate(b, segment: 0, group: group, propensity: propensity)
             scheduleNext(b)
         }
-        lapses.removeAll(keepingCapacity: true)
+        if !lapses.isEmpty { lapses.removeAll(keepingCapacity: true) }
         history[0] = (-1, base)
         historyCount = 1
         var nextLapse = Int.max  // the day of the next pending lapse (`Int.max`: none)
@@ -327,6 +330,11 @@ final class ResidentSimulator {
         var penalised = false
         var penalisedNotUnlawful = false
         var bestDrop: ScoreDrop?
+        // A drop is looked for only if it could enter the list of largest drops: it is at most
+        // the highest end-of-day score so far (`peak`) minus today's, and the list refuses any
+        // drop below its floor (fixed while this resident is simulated).
+        let dropFloor = acc.topDrops.floor
+        var peak = base
         let sampled =
             trace
             || model.trajectoryCount > 0 && resident % model.trajectoryStride == 0
@@ -341,13 +349,16 @@ final class ResidentSimulator {
             // The next day on which anything can happen.
             // `due` lists, in behaviour order, the behaviours whose next event falls on it.
             // Without branches: which behaviour comes next is random, so branches would mispredict.
+            // One pass: an earlier day empties the list, the day itself joins it.
             var day = boundaries[boundary]
-            for i in 0..<liveCount { day = Swift.min(day, nextDay[live[i]]) }
             var dueCount = 0
             for i in 0..<liveCount {
                 let b = live[i]
+                let next = nextDay[b]
+                dueCount &= ~((next &- day) >> 63)  // all ones when `next` comes before `day`
+                day = Swift.min(day, next)
                 due[dueCount] = b
-                dueCount &+= nextDay[b] == day ? 1 : 0
+                dueCount &-= (next &- day &- 1) >> 63  // minus all ones when `next` is `day`
             }
             if nextLapse < day {
                 day = nextLapse
@@ -421,14 +432,14 @@ final class ResidentSimulator {
                 for i in 0..<dueCount {
                     let b = due[i]
                     let mu = rate[b]
-                    var r = remaining[b] - Double(day - anchor[b]) * mu
+                    var r = remaining[b] - Double(day &- anchor[b]) * mu
                     var k = 0
                     while r <= mu {
-                        k += 1
+                        k &+= 1
                         r += exponential(b)
                     }
                     remaining[b] = r - mu
-                    anchor[b] = day + 1
+                    anchor[b] = day &+ 1
                     counts[b] = k
                     if k > 0 {
                         due[firedCount] = b
@@ -445,7 +456,7 @@ final class ResidentSimulator {
                     let b = due[i]
                     let k = counts[b]
                     counts[b] = 0
-                    let r = segmentRules[segment * behaviourCount + b]
+                    let r = segmentRules[segment &* behaviourCount &+ b]
                     let rulePoints = rulePoints[r]
                     let capPoints = ruleCapPoints[r]
                     var points = k * rulePoints
@@ -466,8 +477,9 @@ final class ResidentSimulator {
                     if tracksConsequences { recordExposures(behaviour: b, day: day, group: group, acc: acc) }
                     // Without branches from here on where the outcome depends on which behaviour
                     // fired (random, so branches would mispredict).
-                    acc.pointsAdded[r] &+= Int64(Swift.max(points, 0))
-                    acc.pointsRemoved[r] &+= Int64(Swift.max(-points, 0))
+                    let added = points & ~(points >> 63)  // max(points, 0), inlined
+                    acc.pointsAdded[r] &+= Int64(added)
+                    acc.pointsRemoved[r] &+= Int64(added &- points)
                     penalised = penalised || points < 0
                     penalisedNotUnlawful = penalisedNotUnlawful || (points < 0 && notUnlawful[b])
                     score += points
@@ -533,13 +545,14 @@ final class ResidentSimulator {
                 state = newState
             }
             if score != before {
-                if score < before,
+                if score < before, peak &- score >= dropFloor,
                     let drop = windowDrop(day: day, score: score, resident: resident, group: group),
                     bestDrop.map({ drop.drop > $0.drop }) ?? true
                 {
                     bestDrop = drop
                 }
                 appendHistory(day: day, score: score)
+                peak = Swift.max(peak, score)
             }
             if sampled && (score != before || optedOut) {
                 acc.trajectories.append(

@@ -30,6 +30,10 @@ struct TopDrops: Sendable {
         if drops.count > capacity { drops.removeLast() }
     }
 
+    /// The smallest drop that could still be admitted: any drop while the list is not full,
+    /// otherwise the last one's (a smaller drop is refused; none is admitted at capacity 0).
+    var floor: Int { drops.count < capacity ? Int.min : drops.last?.drop ?? Int.max }
+
     mutating func merge(_ other: TopDrops) {
         for drop in other.drops { offer(drop) }
     }
