@@ -214,8 +214,10 @@ final class ResidentSimulator {
     @inline(__always)
     static func dayOfArrival(after wait: Double, from anchor: Int, days: Int) -> Int {
         guard wait < Double(days) else { return Int.max }
-        let whole = Int(wait)  // ⌈wait⌉ − 1 without a libm call
-        return anchor &+ (Double(whole) == wait ? Swift.max(0, whole &- 1) : whole)
+        // ⌈w⌉ − 1 is the integer part of the largest double below w (w > 0), which for a
+        // positive double is the one whose bit pattern is one less: no libm call, no branch.
+        let w = wait > .leastNonzeroMagnitude ? wait : .leastNonzeroMagnitude
+        return anchor &+ Int(Double(bitPattern: w.bitPattern &- 1))
     }
 
     /// The grade index (0 = highest) of a score.
