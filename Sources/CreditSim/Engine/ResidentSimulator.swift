@@ -298,7 +298,8 @@ final class ResidentSimulator {
                 // (the behaviour's detected rates summed over the rulebooks; infinite when a
                 // chilling response can raise them). It never fires, so it is left out of the
                 // scan, and an infinite clock keeps any later rate change from scheduling it.
-                if first > firstArrivalBound[b] * groupMultipliers[group * behaviourCount + b] * propensity {
+                if first > firstArrivalBound[b] * groupMultipliers[group &* behaviourCount &+ b] * propensity
+                {
                     remaining[b] = .infinity
                     nextDay[b] = Int.max
                     continue
@@ -306,7 +307,7 @@ final class ResidentSimulator {
                 remaining[b] = first
             }
             live[liveCount] = b
-            liveCount += 1
+            liveCount &+= 1
             setRate(b, segment: 0, group: group, propensity: propensity)
             scheduleNext(b)
         }
@@ -317,8 +318,8 @@ final class ResidentSimulator {
 
         var score = base
         var state = grade(score)
-        acc.initial[group * stateCount + state] += 1
-        acc.residents += 1
+        acc.initial[group &* stateCount &+ state] &+= 1
+        acc.residents &+= 1
         var suppressed = 0.0
         if tracksConsequences { startExposures(resident: resident, group: group, score: score, acc: acc) }
         if tracksSuppression { for b in 0..<behaviourCount { suppressionAnchor[b] = 0 } }
@@ -374,7 +375,7 @@ final class ResidentSimulator {
 
             while nextSnapshot < day {
                 acc.snapshot(snapshot, group: group, score: score)
-                snapshot += 1
+                snapshot &+= 1
                 nextSnapshot = snapshot < snapshotDays.count ? snapshotDays[snapshot] : Int.max
             }
             let before = score
@@ -382,7 +383,7 @@ final class ResidentSimulator {
             // 1. Start of the day: overhaul, consent, lapses.
             var switched = false
             if day == boundaries[boundary] {
-                boundary += 1
+                boundary &+= 1
                 if segmentStarts[segment + 1] == day {
                     let old = segment
                     segment += 1
@@ -445,7 +446,7 @@ final class ResidentSimulator {
                     counts[b] = k
                     if k > 0 {
                         due[firedCount] = b
-                        firedCount += 1
+                        firedCount &+= 1
                     } else {
                         scheduleNext(b)
                     }
@@ -475,7 +476,7 @@ final class ResidentSimulator {
                         }
                         capUsed[b] += abs(points)
                     }
-                    acc.events[r] += Int64(k)
+                    acc.events[r] &+= Int64(k)
                     if tracksConsequences { recordExposures(behaviour: b, day: day, group: group, acc: acc) }
                     // Without branches from here on where the outcome depends on which behaviour
                     // fired (random, so branches would mispredict).
@@ -500,7 +501,7 @@ final class ResidentSimulator {
                                 b, factor: deterrenceFactor, times: k, day: day, group: group,
                                 propensity: propensity)
                         }
-                        for c in chillingStart[b]..<chillingStart[b + 1] {
+                        for c in chillingStart[b]..<chillingStart[b &+ 1] {
                             suppressed += respond(
                                 chillingTarget[c], factor: chillingFactor[c], times: k, day: day,
                                 group: group,
@@ -509,7 +510,7 @@ final class ResidentSimulator {
                     }
                     setRate(b, segment: segment, group: group, propensity: propensity)
                     scheduleNext(b)
-                    for c in chillingStart[b]..<chillingStart[b + 1] {
+                    for c in chillingStart[b]..<chillingStart[b &+ 1] {
                         let target = chillingTarget[c]
                         setRate(target, segment: segment, group: group, propensity: propensity)
                         scheduleNext(target)
@@ -567,7 +568,7 @@ final class ResidentSimulator {
         }
         while snapshot < snapshotDays.count {
             acc.snapshot(snapshot, group: group, score: score)
-            snapshot += 1
+            snapshot &+= 1
         }
         if tracksSuppression {
             for b in 0..<behaviourCount where model.suppressionTracked[b] {
@@ -642,7 +643,7 @@ final class ResidentSimulator {
             history = grown
         }
         history[historyCount] = (day, score)
-        historyCount += 1
+        historyCount &+= 1
     }
 
     /// The drop ending today: the highest end-of-day score in the window's earlier days minus today's.
