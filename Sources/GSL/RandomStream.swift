@@ -100,15 +100,10 @@ public final class RandomStream {
     }
 }
 
-/// SplitMix64's finaliser (Steele, Lea & Flood 2014), used to turn seeds into keys.
+/// SplitMix64's first output for a seed (Steele, Lea & Flood 2014), used to turn seeds into keys.
 enum SeedMixer {
     @inline(__always)
-    static func mix(_ value: UInt64) -> UInt64 {
-        var x = value &+ 0x9E37_79B9_7F4A_7C15
-        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
-        return x ^ (x >> 31)
-    }
+    static func mix(_ value: UInt64) -> UInt64 { SplitMix64.output(seed: value, index: 0) }
 }
 
 extension RandomStream {

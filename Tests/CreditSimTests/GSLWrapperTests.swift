@@ -32,6 +32,16 @@ struct GSLWrapperTests {
         #expect(out == expected)
     }
 
+    @Test("SplitMix64 matches the reference splitmix64.c outputs for seed 1234567, each addressable")
+    func splitMixKnownAnswers() {
+        let expected: [UInt64] = [
+            6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423,
+            4_593_380_528_125_082_431, 16_408_922_859_458_223_821,
+        ]
+        #expect((0..<5).map { SplitMix64.output(seed: 1_234_567, index: UInt64($0)) } == expected)
+        #expect(SplitMix64.output(seed: 1_234_567, index: 4) == expected[4])
+    }
+
     @Test("streams are addressed by resident and purpose, not by draw order")
     func streamsAreAddressable() {
         let a = RandomStream(seed: 7)

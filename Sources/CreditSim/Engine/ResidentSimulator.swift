@@ -16,6 +16,8 @@ final class ResidentSimulator {
     private let behaviourStreams: [RandomStream]
     private let populationStream: RandomStream
     private let enrolmentStream: RandomStream
+    /// Stream 3 of each resident: the seed of its behaviours' first arrivals (Philox runs only).
+    private let arrivalSeedStream: RandomStream
     private let groups: DiscreteDistribution?
 
     // Model tables copied into flat buffers for the inner loop (see `CompiledModel` for layout).
@@ -75,7 +77,7 @@ final class ResidentSimulator {
     private let due: ScratchBuffer<Int>
     /// The behaviours that can still fire for the resident being simulated, in behaviour order.
     private let live: ScratchBuffer<Int>
-    /// The first word of each behaviour's Philox stream for the resident being set up.
+    /// The word each behaviour draws its first arrival from, for the resident being simulated.
     private let firstWords: ScratchBuffer<UInt64>
     /// Points currently on record per behaviour (for `void_removed` migrations).
     let onRecord: ScratchBuffer<Int>
@@ -96,6 +98,7 @@ final class ResidentSimulator {
         behaviourStreams = (0..<b).map { _ in RandomStream(generator: model.generator, seed: model.seed) }
         populationStream = RandomStream(generator: model.generator, seed: model.seed)
         enrolmentStream = RandomStream(generator: model.generator, seed: model.seed)
+        arrivalSeedStream = RandomStream(generator: model.generator, seed: model.seed)
         groups = model.groupCount > 1 ? try? DiscreteDistribution(weights: model.groupWeights) : nil
         behaviourCount = b
         segmentRates = ScratchBuffer(model.segmentRates)
@@ -185,6 +188,14 @@ final class ResidentSimulator {
         capUsed.deallocate()
     }
 
+    /// Behaviour `b`'s first unit arrival: on Philox runs from its first word (`firstWords`), later
+    /// words if the ziggurat needs more from its stream; otherwise the stream's first exponential.
+    @inline(__always)
+    private func firstArrival(_ b: Int) -> Double {
+        if usesPhilox { return ziggurat.sample(startingWith: firstWords[b], &philox.base[b]) }
+        return behaviourStreams[b].exponential()
+    }
+
     /// The next unit exponential of behaviour `b`'s stream.
     @inline(__always)
     private func exponential(_ b: Int) -> Double {
@@ -266,7 +277,7 @@ final class ResidentSimulator {
         }
         let e = model.enrolment
         if e.mode != .mandatory { enrolmentStream.select(resident: id, stream: 1) }
-        var leaveRemaining = e.mode != .mandatory ? enrolmentStream.exponential() : .infinity
+        var leaveRemaining = Double.infinity
 
         var segment = 0
         var liveCount = 0
@@ -277,23 +288,31 @@ final class ResidentSimulator {
             capWindow[b] = -1
             capUsed[b] = 0
         }
-        if usesPhilox {  // first words of every stream in one pass, so the blocks overlap
+        if usesPhilox {
+            // Each behaviour's first word is the SplitMix64 output at its stream number, seeded by
+            // the first Philox word of the resident's stream 3: one Philox block per resident
+            // instead of one per behaviour (half of them never draw again: see dormancy below).
+            // Its later words come from its own Philox stream, so what one behaviour draws still
+            // depends on nothing but the seed, the resident and its id.
+            // The leaving clock's first arrival is drawn the same way, at the enrolment stream's number.
+            let seed = arrivalSeedStream.philox!.pointee.start(resident: id, stream: 3)
             for b in 0..<behaviourCount {
-                firstWords[b] = philox.base[b].start(resident: id, stream: streamNumbers[b])
+                firstWords[b] = SplitMix64.output(seed: seed, index: UInt64(streamNumbers[b]))
+                philox.base[b].select(resident: id, stream: streamNumbers[b])
+            }
+            if e.mode != .mandatory {
+                leaveRemaining = ziggurat.sample(
+                    startingWith: SplitMix64.output(seed: seed, index: 1), &enrolmentStream.philox!.pointee)
             }
         } else {
             for b in 0..<behaviourCount { behaviourStreams[b].select(resident: id, stream: streamNumbers[b]) }
+            if e.mode != .mandatory { leaveRemaining = enrolmentStream.exponential() }
         }
         for b in 0..<behaviourCount {
             if segmentRules[b] < 0 {
-                // Drawn when a rulebook first scores the behaviour, from the stream's first word.
-                remaining[b] = -1
-                if usesPhilox { philox.base[b].select(resident: id, stream: streamNumbers[b]) }
+                remaining[b] = -1  // drawn when a rulebook first scores the behaviour
             } else {
-                let first =
-                    usesPhilox
-                    ? ziggurat.sample(startingWith: firstWords[b], &philox.base[b])
-                    : behaviourStreams[b].exponential()
+                let first = firstArrival(b)
                 // Dormant: more intensity than the run can integrate before the first event
                 // (the behaviour's detected rates summed over the rulebooks; infinite when a
                 // chilling response can raise them). It never fires, so it is left out of the
@@ -392,7 +411,7 @@ final class ResidentSimulator {
                         let b = live[i]
                         advance(b, to: day)
                         if remaining[b] < 0 && segmentRules[segment * behaviourCount + b] >= 0 {
-                            remaining[b] = exponential(b)  // first rule for this behaviour
+                            remaining[b] = firstArrival(b)  // first rule for this behaviour
                         }
                         setRate(b, segment: segment, group: group, propensity: propensity)
                         scheduleNext(b)

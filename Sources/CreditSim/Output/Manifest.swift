@@ -56,7 +56,7 @@ public struct Manifest: Sendable, Encodable {
 
 /// The tool's version, recorded in every manifest.
 public enum CreditSimVersion {
-    public static let current = "0.2.0"
+    public static let current = "0.3.0"
 }
 
 /// Peak resident memory of this process.
