@@ -1,5 +1,3 @@
-internal import CGSL
-
 /// The random number generator behind every stream of a run, chosen by name in a scenario.
 ///
 /// `philox2x64-10` (the default) is counter-based: the stream of each resident and behaviour
@@ -28,24 +26,16 @@ public struct GeneratorKind: Hashable, Sendable, CustomStringConvertible {
 
     /// Every generator name a scenario may use.
     public static let available: [String] = {
-        var names = [PhiloxGenerator.name]
-        var cursor = cgsl_rng_types()
-        while let type = cursor?.pointee {
-            names.append(String(cString: type.pointee.name))
-            cursor = cursor?.advanced(by: 1)
-        }
-        return names
+        [PhiloxGenerator.name] + GSL.generatorTypes.map(\.name)
     }()
 
     /// The GSL type record for this generator.
-    var gslType: UnsafePointer<gsl_rng_type> {
-        if name == PhiloxGenerator.name { return UnsafePointer(PhiloxGenerator.type.pointer) }
-        var cursor = cgsl_rng_types()
-        while let type = cursor?.pointee {
-            if String(cString: type.pointee.name) == name { return type }
-            cursor = cursor?.advanced(by: 1)
+    var gslType: OpaquePointer {
+        if name == PhiloxGenerator.name { return PhiloxGenerator.type.pointer }
+        guard let type = GSL.generatorTypes.first(where: { $0.name == name }) else {
+            preconditionFailure("generator \(name) was validated at init")
         }
-        preconditionFailure("generator \(name) was validated at init")
+        return type.type
     }
 
     /// A generator name that neither GSL nor CreditSim knows.

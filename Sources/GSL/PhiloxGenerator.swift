@@ -1,4 +1,3 @@
-internal import CGSL
 internal import Foundation
 
 /// Philox2x64-10 registered with GSL as an ordinary `gsl_rng_type`, so that every GSL
@@ -15,29 +14,23 @@ enum PhiloxGenerator {
     /// `@unchecked Sendable`: the record is written once in `init` (under Swift's lazy-global
     /// once-initialisation) and only read afterwards, by GSL, from any thread.
     final class TypeTable: @unchecked Sendable {
-        let pointer: UnsafeMutablePointer<gsl_rng_type>
-        private let namePointer: UnsafeMutablePointer<CChar>
+        let pointer: OpaquePointer
 
         init() {
-            namePointer = strdup(PhiloxGenerator.name)
-            pointer = .allocate(capacity: 1)
-            pointer.initialize(
-                to: gsl_rng_type(
-                    name: UnsafePointer(namePointer),
-                    max: 0xFFFF_FFFF,
-                    min: 0,
-                    size: MemoryLayout<PhiloxState>.stride,
-                    set: { state, seed in
-                        let s = state!.assumingMemoryBound(to: PhiloxState.self)
-                        s.initialize(to: PhiloxState(key: UInt64(seed), resident: 0, stream: 0))
-                    },
-                    get: { state in
-                        let s = state!.assumingMemoryBound(to: PhiloxState.self)
-                        return UInt(s.pointee.next64() >> 32)
-                    },
-                    get_double: { state in
-                        state!.assumingMemoryBound(to: PhiloxState.self).pointee.nextDouble()
-                    }))
+            pointer = GSL.makeGeneratorType(
+                name: UnsafePointer(strdup(PhiloxGenerator.name)!), max: 0xFFFF_FFFF,
+                stateSize: MemoryLayout<PhiloxState>.stride,
+                set: { state, seed in
+                    let s = state!.assumingMemoryBound(to: PhiloxState.self)
+                    s.initialize(to: PhiloxState(key: UInt64(seed), resident: 0, stream: 0))
+                },
+                get: { state in
+                    let s = state!.assumingMemoryBound(to: PhiloxState.self)
+                    return UInt(s.pointee.next64() >> 32)
+                },
+                getDouble: { state in
+                    state!.assumingMemoryBound(to: PhiloxState.self).pointee.nextDouble()
+                })
         }
     }
 }

@@ -1,5 +1,3 @@
-internal import CGSL
-
 /// A Sobol low-discrepancy sequence in the unit hypercube (`gsl_qrng_sobol`, at most 40
 /// dimensions), for space-filling designs and Saltelli sampling.
 public final class QuasiRandomSequence {
@@ -13,19 +11,19 @@ public final class QuasiRandomSequence {
     public init(dimensions: Int) {
         precondition((1...Self.maximumDimensions).contains(dimensions), "Sobol dimensions must be 1...40")
         GSL.errorHandlerOff
-        guard let qrng = gsl_qrng_alloc(cgsl_qrng_sobol(), UInt32(dimensions)) else {
+        guard let qrng = GSL.allocateSobol(dimensions: dimensions) else {
             fatalError("gsl_qrng_alloc failed: out of memory")
         }
-        self.qrng = OpaquePointer(qrng)
+        self.qrng = qrng
         self.dimensions = dimensions
     }
 
-    deinit { gsl_qrng_free(UnsafeMutablePointer(qrng)) }
+    deinit { GSL.free(sobol: qrng) }
 
     /// The next point of the sequence, each coordinate in [0, 1).
     public func next() -> [Double] {
         var point = [Double](repeating: 0, count: dimensions)
-        point.withUnsafeMutableBufferPointer { _ = gsl_qrng_get(UnsafeMutablePointer(qrng), $0.baseAddress) }
+        point.withUnsafeMutableBufferPointer { GSL.next(qrng, into: $0.baseAddress) }
         return point
     }
 }

@@ -1,4 +1,3 @@
-internal import CGSL
 internal import Foundation
 
 /// A seeded source of random numbers backed by one GSL generator, addressed by stream.
@@ -7,7 +6,7 @@ internal import Foundation
 /// points it at the sub-stream of one resident and one purpose, so what a resident draws
 /// never depends on which worker simulated it or on what other residents drew.
 public final class RandomStream {
-    let rng: UnsafeMutablePointer<gsl_rng>
+    let rng: OpaquePointer
     /// Direct access to the Philox state, for the engine's hot path (same numbers as GSL's calls).
     public let philox: UnsafeMutablePointer<PhiloxState>?
     @usableFromInline let seedKey: UInt64
@@ -18,21 +17,21 @@ public final class RandomStream {
     /// Makes a stream for `generator`, keyed by the run's seed.
     public init(generator: GeneratorKind = .philox, seed: UInt64) {
         GSL.errorHandlerOff
-        guard let rng = gsl_rng_alloc(generator.gslType) else {
+        guard let rng = GSL.allocateGenerator(generator.gslType) else {
             fatalError("gsl_rng_alloc failed: out of memory")
         }
         self.rng = rng
         self.generator = generator
         self.seedKey = SeedMixer.mix(seed)
         if generator == .philox {
-            philox = rng.pointee.state.assumingMemoryBound(to: PhiloxState.self)
+            philox = GSL.state(of: rng).assumingMemoryBound(to: PhiloxState.self)
         } else {
             philox = nil
         }
-        gsl_rng_set(rng, UInt(truncatingIfNeeded: seedKey))
+        GSL.seed(rng, UInt(truncatingIfNeeded: seedKey))
     }
 
-    deinit { gsl_rng_free(rng) }
+    deinit { GSL.free(generator: rng) }
 
     /// Points the stream at the draws of one resident for one purpose (a behaviour, the
     /// population draw, the enrolment draw), starting from the first.
@@ -49,20 +48,20 @@ public final class RandomStream {
     @usableFromInline
     func reseed(resident: UInt64, stream: UInt32) {
         let key = SeedMixer.mix(seedKey ^ SeedMixer.mix(resident &* 0x1_0000_0001 &+ UInt64(stream)))
-        gsl_rng_set(rng, UInt(truncatingIfNeeded: key))
+        GSL.seed(rng, UInt(truncatingIfNeeded: key))
     }
 
     /// Re-seeds the underlying GSL generator directly (for known-answer tests of GSL's generators).
-    public func setRawSeed(_ seed: UInt) { gsl_rng_set(rng, seed) }
+    public func setRawSeed(_ seed: UInt) { GSL.seed(rng, seed) }
 
     /// The next raw output of the generator (`gsl_rng_get`).
-    public func nextRaw() -> UInt { gsl_rng_get(rng) }
+    public func nextRaw() -> UInt { GSL.raw(rng) }
 
     /// A uniform double in [0, 1) (`gsl_rng_uniform`).
     @inline(__always)
     public func uniform() -> Double {
         if let philox { return philox.pointee.nextDouble() }
-        return gsl_rng_uniform(rng)
+        return GSL.uniform(rng)
     }
 
     /// An exponential variate with mean 1: by the ziggurat on Philox streams
@@ -76,22 +75,22 @@ public final class RandomStream {
 
     /// A gamma variate (`gsl_ran_gamma`, Marsaglia–Tsang).
     public func gamma(shape: Double, scale: Double) -> Double {
-        gsl_ran_gamma(rng, shape, scale)
+        GSL.gamma(rng, shape, scale)
     }
 
     /// A lognormal variate (`gsl_ran_lognormal`) with log-mean `zeta` and log-sd `sigma`.
     public func lognormal(zeta: Double, sigma: Double) -> Double {
-        gsl_ran_lognormal(rng, zeta, sigma)
+        GSL.lognormal(rng, zeta, sigma)
     }
 
     /// A Poisson variate (`gsl_ran_poisson`).
     public func poisson(mean: Double) -> UInt32 {
-        gsl_ran_poisson(rng, mean)
+        GSL.poisson(rng, mean)
     }
 
     /// A standard-normal variate scaled by `sigma` (`gsl_ran_gaussian_ziggurat`).
     public func gaussian(sigma: Double) -> Double {
-        gsl_ran_gaussian_ziggurat(rng, sigma)
+        GSL.gaussianZiggurat(rng, sigma)
     }
 
     /// Draws from a prepared discrete distribution (`gsl_ran_discrete`, Walker's alias method).
@@ -109,14 +108,14 @@ enum SeedMixer {
 extension RandomStream {
     /// An integer uniform on `0..<n` (`gsl_rng_uniform_int`); `n` must be positive.
     public func uniformInt(_ n: Int) -> Int {
-        Int(gsl_rng_uniform_int(rng, UInt(n)))
+        Int(GSL.uniformInt(rng, UInt(n)))
     }
 
     /// A uniformly random permutation of `0..<n` (`gsl_ran_shuffle`, Fisher–Yates).
     public func permutation(_ n: Int) -> [Int] {
         var items = Array(0..<n)
         items.withUnsafeMutableBytes { buffer in
-            gsl_ran_shuffle(rng, buffer.baseAddress, n, MemoryLayout<Int>.stride)
+            GSL.shuffle(rng, buffer.baseAddress, n, MemoryLayout<Int>.stride)
         }
         return items
     }

@@ -1,16 +1,14 @@
-internal import CGSL
-
 /// Sample statistics of a set of values, computed by GSL (`gsl_stats_*`).
 public enum Statistics {
     /// The arithmetic mean; `nan` for no values.
     public static func mean(_ values: [Double]) -> Double {
-        values.isEmpty ? .nan : values.withUnsafeBufferPointer { gsl_stats_mean($0.baseAddress, 1, $0.count) }
+        values.isEmpty ? .nan : values.withUnsafeBufferPointer(GSL.mean)
     }
 
     /// The sample variance (divisor n − 1); `nan` for fewer than two values.
     public static func variance(_ values: [Double]) -> Double {
         values.count < 2
-            ? .nan : values.withUnsafeBufferPointer { gsl_stats_variance($0.baseAddress, 1, $0.count) }
+            ? .nan : values.withUnsafeBufferPointer(GSL.variance)
     }
 
     /// The sample standard deviation (divisor n − 1).
@@ -27,15 +25,13 @@ public enum Statistics {
     public static func quantile(sorted values: [Double], _ q: Double) -> Double {
         values.isEmpty
             ? .nan
-            : values.withUnsafeBufferPointer {
-                gsl_stats_quantile_from_sorted_data($0.baseAddress, 1, $0.count, q)
-            }
+            : values.withUnsafeBufferPointer { GSL.quantile(sorted: $0, q) }
     }
 
     /// The `p` quantile of Student's t distribution with `dof` degrees of freedom
     /// (`gsl_cdf_tdist_Pinv`).
     public static func tQuantile(_ p: Double, degreesOfFreedom dof: Double) -> Double {
-        gsl_cdf_tdist_Pinv(p, dof)
+        GSL.tQuantile(p, dof)
     }
 
     /// A two-sided `level` confidence interval for the mean of `values` (Student's t).
