@@ -7,6 +7,11 @@ import PackageDescription
 let engineChecks: [SwiftSetting] =
     ProcessInfo.processInfo.environment["CREDITSIM_CHECKS"] == nil ? [] : [.define("CREDITSIM_CHECKS")]
 
+/// `CREDITSIM_STRICT=1` turns warnings in CreditSim's own targets into errors (CI builds so).
+let strict: [SwiftSetting] =
+    ProcessInfo.processInfo.environment["CREDITSIM_STRICT"] == nil
+    ? [] : [.unsafeFlags(["-warnings-as-errors"])]
+
 let package = Package(
     name: "CreditSim",
     platforms: [.macOS(.v15)],
@@ -32,7 +37,7 @@ let package = Package(
         .target(
             name: "GSL",
             dependencies: ["CGSL"],
-            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
+            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")] + strict
         ),
         .target(
             name: "CreditSim",
@@ -43,7 +48,7 @@ let package = Package(
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
-            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")] + engineChecks
+            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")] + engineChecks + strict
         ),
         .target(
             name: "CreditSimExplorer",
@@ -57,7 +62,7 @@ let package = Package(
                 .embedInCode("Assets/explorer.js"),
                 .embedInCode("Assets/explorer.css"),
             ],
-            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
+            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")] + strict
         ),
         .executableTarget(
             name: "creditsim",
@@ -66,11 +71,12 @@ let package = Package(
                 "GSL",
                 "CreditSimExplorer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "CreditSimTests",
-            dependencies: ["CreditSim", "GSL"],
+            dependencies: ["CreditSim", "GSL", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -20,7 +20,10 @@ struct APIError: Error, Sendable {
             let error: String
             let diagnostics: [String]
         }
-        let data = (try? JSONEncoder().encode(Body(error: message, diagnostics: diagnostics))) ?? Data()
+        // Two strings and a list of strings always encode; the fallback is a fixed valid body.
+        let data =
+            (try? JSONEncoder().encode(Body(error: message, diagnostics: diagnostics)))
+            ?? Data(#"{"error":"internal error","diagnostics":[]}"#.utf8)
         return Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -2,8 +2,9 @@ internal import CreditSim
 internal import Foundation
 public import Hummingbird
 
-/// The web explorer: a page served by the binary that edits a scenario, runs it and shows the
-/// report charts. Every route is listed in `docs/explorer.md`.
+/// The web explorer: a page served by the binary that edits a scenario, runs it and shows the report charts.
+///
+/// Every route is listed in `docs/explorer.md`.
 public enum Explorer {
     /// The explorer's routes and middleware.
     public static func router(_ configuration: ExplorerConfiguration) -> Router<BasicRequestContext> {
@@ -18,7 +19,7 @@ public enum Explorer {
         }
 
         router.get("/api/limits") { _, _ in
-            json(
+            try json(
                 Limits(
                     maxPopulation: configuration.maximumPopulation,
                     defaultPopulation: min(configuration.defaultPopulation, configuration.maximumPopulation),
@@ -30,14 +31,14 @@ public enum Explorer {
                 guard let loaded = try? service.base(name) else { return nil }
                 return .init(name: name, title: loaded.scenario.meta.title, file: name + ".yaml")
             }
-            return json(entries)
+            return try json(entries)
         }
         router.get("/api/scenarios/:name") { _, context in
             let name = try context.parameters.require("name")
-            return json(try service.base(name).scenario)
+            return try json(try service.base(name).scenario)
         }
         router.get("/api/guidance") { _, _ in
-            json(
+            try json(
                 service.guidance.names().compactMap { name -> ScenarioLibrary.Entry? in
                     guard let path = service.guidance.path(of: name),
                         let profile = try? GuidanceLoader.load(path).profile
@@ -86,8 +87,8 @@ public enum Explorer {
             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    private static func json<T: Encodable>(_ value: T) -> Response {
-        jsonData(apiJSON(value))
+    private static func json<T: Encodable>(_ value: T) throws(APIError) -> Response {
+        jsonData(try apiJSON(value))
     }
 
     private static func jsonData(_ data: Data) -> Response {

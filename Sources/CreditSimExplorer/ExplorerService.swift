@@ -56,7 +56,7 @@ struct ExplorerService: Sendable {
             )
         }
         if let refusal = RunPlan(s, threads: configuration.threadsPerRun, outputFolder: ".").refusal {
-            throw .unprocessable(refusal)
+            throw .unprocessable("\(refusal.description): lower the population or shorten the run")
         }
         return edited
     }
@@ -68,7 +68,7 @@ struct ExplorerService: Sendable {
         let profile = try request.guidance.map { name throws(APIError) in try loadGuidance(name) }
         let flag = try await gate.enter(session: request.session)
         let outcome = await Self.detached { () throws(APIError) -> Data in
-            apiJSON(try produce(edited, request: request, profile: profile, flag: flag))
+            try apiJSON(try produce(edited, request: request, profile: profile, flag: flag))
         }
         await gate.leave()
         return try outcome.get()
@@ -94,25 +94,21 @@ struct ExplorerService: Sendable {
         let main = try simulate(edited.loaded, flag: flag)
         var compliant: RunResponse.Compliant?
         if let profile {
-            let variant = CompliantVariant(
-                scenario: edited.loaded.scenario, scenarioPath: "edited.yaml", overlayPath: "compliant.yaml",
-                profile: profile)
-            let loaded: ScenarioLoader.Loaded
+            let variant: CompliantScenario
             do {
-                loaded = try ScenarioLoader.load(
-                    text: variant.overlay, name: "compliant.yaml", directory: "",
-                    virtualFiles: ["edited.yaml": edited.standalone])
+                variant = try CompliantScenario(
+                    base: edited.loaded.scenario, scenarioPath: "edited.yaml", overlayPath: "compliant.yaml",
+                    directory: "", profile: profile, virtualFiles: ["edited.yaml": edited.standalone])
             } catch {
                 throw .unprocessable(
                     "the compliant variant does not load (a bug; please report it)",
                     error.diagnostics.map(\.description))
             }
-            let run = try simulate(loaded, flag: flag)
+            let run = try simulate(variant.loaded, flag: flag)
             compliant = .init(
                 guidance: profile.name, title: profile.title, keyNumbers: KeyNumber.of(run.summary),
-                report: run.report, audit: Audit.run(edited.loaded.scenario, profile),
-                changes: variant.changes,
-                overlay: variant.overlay)
+                report: run.report, audit: variant.audit, changes: variant.variant.changes,
+                overlay: variant.variant.overlay)
         }
         let s = edited.loaded.scenario
         return RunResponse(
@@ -130,30 +126,28 @@ struct ExplorerService: Sendable {
     }
 
     private func simulate(_ loaded: ScenarioLoader.Loaded, flag: CancelFlag) throws(APIError) -> Simulated {
-        let startedAt = Date()
-        let result: RunResult
+        let job = RunJob(loaded, command: ["creditsim", "serve"])
+        let output: RunJob.Output
         do {
-            result = try Simulation.run(
-                loaded.scenario,
-                options: .init(threads: configuration.threadsPerRun, isCancelled: { flag.isCancelled }))
+            output = try job.produce(
+                options: .init(threads: configuration.threadsPerRun, isCancelled: { flag.isCancelled }),
+                reportName: loaded.scenario.meta.name)
         } catch {
-            throw .cancelled
-        }
-        do {
-            var files = try RunOutput.files(for: result)
-            let manifest = Manifest(
-                command: ["creditsim", "serve"], loaded: loaded, result: result, startedAt: startedAt,
-                timings: .init(loadSeconds: 0, simulateSeconds: result.simulationSeconds, writeSeconds: 0),
-                files: files)
-            files.append(("manifest.json", encodeJSON(manifest)))
-            let report = try Report.runSection(name: loaded.scenario.meta.name, files: files)
-            return Simulated(
-                summary: RunSummary(result), report: report,
-                files: Dictionary(
-                    uniqueKeysWithValues: files.map { ($0.name, String(decoding: $0.data, as: UTF8.self)) }))
-        } catch {
+            if case .simulation(.cancelled) = error { throw .cancelled }
             throw APIError(status: .internalServerError, message: "could not build the results: \(error)")
         }
+        let report: String
+        do {
+            report = try Report.runSection(name: loaded.scenario.meta.name, files: output.files)
+        } catch {
+            throw APIError(status: .internalServerError, message: "could not build the report: \(error)")
+        }
+        return Simulated(
+            summary: output.summary, report: report,
+            files: Dictionary(
+                uniqueKeysWithValues: output.files.map {
+                    ($0.name, String(decoding: $0.data, as: UTF8.self))
+                }))
     }
 
     /// Runs CPU-bound `work` on a Dispatch thread, keeping the server's event loops and the
@@ -170,9 +164,16 @@ struct ExplorerService: Sendable {
 }
 
 /// Compact JSON with the snake_case keys of CreditSim's files.
-func apiJSON<T: Encodable>(_ value: T) -> Data {
+/// - Throws: `APIError` (500) when the value cannot be encoded.
+func apiJSON<T: Encodable>(_ value: T) throws(APIError) -> Data {
     let encoder = JSONEncoder()
     encoder.keyEncodingStrategy = .convertToSnakeCase
     encoder.outputFormatting = [.withoutEscapingSlashes]
-    return (try? encoder.encode(value)) ?? Data("{}".utf8)
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+        positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    do {
+        return try encoder.encode(value)
+    } catch {
+        throw APIError(status: .internalServerError, message: "could not encode the reply: \(error)")
+    }
 }

@@ -18,7 +18,9 @@ actor RunGate {
         self.queueLimit = queueLimit
     }
 
-    /// Waits for a slot. Returns the run's cancel flag; call `leave()` when done.
+    /// Waits for a slot and returns the run's cancel flag.
+    ///
+    /// Call `leave()` when done.
     /// - Throws: `APIError` 503 when the queue is full, 409 when cancelled while queued.
     func enter(session: String?) async throws(APIError) -> CancelFlag {
         let flag = CancelFlag()
@@ -44,6 +46,9 @@ actor RunGate {
         }
         return flag
     }
+
+    /// How many runs wait for a slot.
+    var queued: Int { waiting.count }
 
     /// Frees the slot, handing it to the first waiting run.
     func leave() {

@@ -1,8 +1,10 @@
 internal import Foundation
 
-/// The scenario files the explorer offers: the `*.yaml` files directly in one folder, named by
-/// their file name without extension. Names are looked up in a listing, never joined to paths,
-/// so a request cannot reach another file.
+/// The scenario files the explorer offers.
+///
+/// They are the `*.yaml` files directly in one folder, named by their file name without
+/// extension. Names are looked up in a listing, never joined to paths, so a request cannot reach
+/// another file.
 struct ScenarioLibrary: Sendable {
     let folder: String
 

@@ -8,8 +8,10 @@ internal import CGSL
 enum GSL {
     // MARK: Errors
 
-    /// Switches GSL's aborting error handler off. Evaluated once (thread-safe lazy global),
-    /// before the first generator, histogram or distribution is made.
+    /// Switches GSL's aborting error handler off.
+    ///
+    /// Evaluated once (thread-safe lazy global), before the first generator, histogram or
+    /// distribution is made.
     static let errorHandlerOff: Void = {
         _ = gsl_set_error_handler_off()
     }()

@@ -6,7 +6,7 @@
 /// be named instead; it is then re-seeded per resident stream from a 64-bit hash, which is
 /// slower (seeding costs microseconds) and, for generators with 32-bit seeds, lets distinct
 /// streams coincide once runs reach tens of thousands of residents.
-public struct GeneratorKind: Hashable, Sendable, CustomStringConvertible {
+public struct GeneratorKind: Hashable, Sendable, CustomStringConvertible, Encodable {
     /// The generator's GSL name.
     public let name: String
 
@@ -23,6 +23,12 @@ public struct GeneratorKind: Hashable, Sendable, CustomStringConvertible {
     private init(name: String) { self.name = name }
 
     public var description: String { name }
+
+    /// Encodes as the generator's name.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(name)
+    }
 
     /// Every generator name a scenario may use.
     public static let available: [String] = {

@@ -17,19 +17,31 @@ enum PhiloxGenerator {
         let pointer: OpaquePointer
 
         init() {
+            guard let name = strdup(PhiloxGenerator.name) else {
+                preconditionFailure("strdup of the generator name failed: out of memory")
+            }
             pointer = GSL.makeGeneratorType(
-                name: UnsafePointer(strdup(PhiloxGenerator.name)!), max: 0xFFFF_FFFF,
+                name: UnsafePointer(name), max: 0xFFFF_FFFF,
                 stateSize: MemoryLayout<PhiloxState>.stride,
                 set: { state, seed in
-                    let s = state!.assumingMemoryBound(to: PhiloxState.self)
+                    guard let state else {
+                        preconditionFailure("GSL passes the state it allocated (invariant)")
+                    }
+                    let s = state.assumingMemoryBound(to: PhiloxState.self)
                     s.initialize(to: PhiloxState(key: UInt64(seed), resident: 0, stream: 0))
                 },
                 get: { state in
-                    let s = state!.assumingMemoryBound(to: PhiloxState.self)
+                    guard let state else {
+                        preconditionFailure("GSL passes the state it allocated (invariant)")
+                    }
+                    let s = state.assumingMemoryBound(to: PhiloxState.self)
                     return UInt(s.pointee.next64() >> 32)
                 },
                 getDouble: { state in
-                    state!.assumingMemoryBound(to: PhiloxState.self).pointee.nextDouble()
+                    guard let state else {
+                        preconditionFailure("GSL passes the state it allocated (invariant)")
+                    }
+                    return state.assumingMemoryBound(to: PhiloxState.self).pointee.nextDouble()
                 })
         }
     }

@@ -33,7 +33,7 @@ struct AuditCommand: ParsableCommand {
         let profile = try loadGuidanceOrExit(guidance)
         let report = Audit.run(loaded.scenario, profile.profile)
         if json {
-            print(String(decoding: encodeJSON(report), as: UTF8.self), terminator: "")
+            try printJSON(report)
         } else {
             print(AuditPrinter.text(report, profile: profile.profile))
         }

@@ -48,24 +48,16 @@ struct Compare: ParsableCommand {
         if let guidance {
             let profile = try loadGuidanceOrExit(guidance)
             inputs.append(profile.input)
-            let base = loaded[0].scenario
-            let overlayPath = ((scenarios[0] as NSString).deletingLastPathComponent as NSString)
-                .appendingPathComponent("\(base.meta.name)-compliant.yaml")
-            let variant = CompliantVariant(
-                scenario: base, scenarioPath: scenarios[0], overlayPath: overlayPath, profile: profile.profile
-            )
-            do {
-                loaded.append(
-                    try ScenarioLoader.load(
-                        text: variant.overlay, name: overlayPath,
-                        directory: (scenarios[0] as NSString).deletingLastPathComponent))
-            } catch {
-                printError("internal error: the compliant variant does not load:\n\(error)")
-                throw ExitCode(1)
+            let directory = (scenarios[0] as NSString).deletingLastPathComponent
+            let compliant = try orExit { () throws(ScenarioError) in
+                try CompliantScenario(
+                    base: loaded[0].scenario, scenarioPath: scenarios[0],
+                    overlayPath: (directory as NSString).appendingPathComponent(
+                        "\(loaded[0].scenario.meta.name)-compliant.yaml"),
+                    directory: directory, profile: profile.profile)
             }
-            extraFiles.append(("audit.json", encodeJSON(Audit.run(base, profile.profile))))
-            extraFiles.append(("compliant-overlay.yaml", Data(variant.overlay.utf8)))
-            extraFiles.append(("compliant-changes.json", encodeJSON(variant.changes)))
+            loaded.append(compliant.loaded)
+            extraFiles += try orExit { () throws(EncodingFailure) in try compliant.files() }
         }
         var list = loaded.map(\.scenario)
         if let population = options.population {
@@ -84,15 +76,10 @@ struct Compare: ParsableCommand {
         let labels = uniqueLabels(list.map(\.meta.name))
         let folder =
             options.out
-            ?? ResultFolder.freshPath(
-                parent: "results/compare-\(labels.joined(separator: "-vs-"))",
-                stem: RunID.make(date: startedAt, seed: options.seed ?? list[0].run.seed))
-        do {
-            try ResultFolder.ensureAbsent(folder)
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
-        }
+            ?? ResultFolder.defaultPath(
+                parent: "results/compare-\(labels.joined(separator: "-vs-"))", startedAt: startedAt,
+                seed: options.seed ?? list[0].run.seed)
+        try orExit { () throws(ResultFolder.Failure) in try ResultFolder.ensureAbsent(folder) }
         let bar = options.quiet ? nil : ProgressBar.standardError(label: "compare")
         var progress: (@Sendable (Double) -> Void)?
         if let bar { progress = { bar.update($0) } }
@@ -112,31 +99,32 @@ struct Compare: ParsableCommand {
             command: CommandLine.arguments, scenarios: list, labels: labels, inputs: inputs,
             comparison: comparison,
             startedAt: startedAt, files: files)
-        files.append(("manifest.json", encodeJSON(manifest)))
-        if report { files = try withReport(files, folder: folder) }
-        do {
-            try ResultFolder.write(files, to: folder)
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
+        files.append(("manifest.json", try orExit { () throws(EncodingFailure) in try encodeJSON(manifest) }))
+        if report {
+            files += try orExit { () throws(ReportError) in try Report.files(for: files, name: folder) }
         }
+        try orExit { () throws(ResultFolder.Failure) in try ResultFolder.write(files, to: folder) }
         if !options.quiet { print(ComparisonPrinter.text(comparison, folder: folder)) }
     }
 
     private func uniqueLabels(_ names: [String]) -> [String] {
         var seen: [String: Int] = [:]
         return names.map { name in
-            seen[name, default: 0] += 1
-            return seen[name]! == 1 ? name : "\(name)-\(seen[name]!)"
+            let count = seen[name, default: 0] + 1
+            seen[name] = count
+            return count == 1 ? name : "\(name)-\(count)"
         }
     }
 }
 
 enum ComparisonPrinter {
     static func text(_ c: Comparison, folder: String) -> String {
+        guard let firstSeed = c.seeds.first, let lastSeed = c.seeds.last else {
+            preconditionFailure("--replicates is at least 2, so there are seeds (invariant)")
+        }
         var lines: [String] = []
         lines.append(
-            "\(c.labels.joined(separator: " vs ")): \(c.seeds.count) replicates (seeds \(c.seeds.first!)…\(c.seeds.last!)), "
+            "\(c.labels.joined(separator: " vs ")): \(c.seeds.count) replicates (seeds \(firstSeed)…\(lastSeed)), "
                 + "common random numbers")
         let width = min(56, c.metrics.map(\.count).max() ?? 0)
         for s in c.labels.indices.dropFirst() {

@@ -29,7 +29,7 @@ struct Plan: ParsableCommand {
         var plan = RunPlan(s, threads: options.threads, outputFolder: options.out ?? "results")
         try plan.calibrate(s, sample: sample)
         if json {
-            print(String(decoding: encodeJSON(plan), as: UTF8.self), terminator: "")
+            try printJSON(plan)
         } else {
             print(
                 "\(s.meta.name): \(plan.residents) residents × \(plan.days) days on \(plan.threads) threads")
@@ -44,7 +44,7 @@ struct Plan: ParsableCommand {
                     + (plan.freeDiskBytes.map { " of \(formatBytes($0)) free" } ?? ""))
         }
         if let refusal = plan.refusal {
-            printError("\(scenario): error: \(refusal)")
+            printError("\(scenario): error: \(refusal) (use fewer --threads, or shorten the run)")
             throw ExitCode(1)
         }
     }

@@ -44,16 +44,3 @@ struct ReportCommand: ParsableCommand {
         print("Report written to \(output) (\(report.html.utf8.count / 1024) KiB) and \(markdownPath)")
     }
 }
-
-/// Adds `report.html` and `summary.md` to a result folder's files (derived from them; not hashed
-/// in the manifest).
-func withReport(_ files: [(name: String, data: Data)], folder: String) throws -> [(name: String, data: Data)]
-{
-    do {
-        let report = try Report([ReportInput(name: folder, files: files)])
-        return files + [("report.html", Data(report.html.utf8)), ("summary.md", Data(report.markdown.utf8))]
-    } catch {
-        printError(error.description)
-        throw ExitCode(1)
-    }
-}

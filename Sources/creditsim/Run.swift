@@ -33,56 +33,37 @@ struct Run: ParsableCommand {
         if let seed = options.seed { loaded = loaded.overriding(seed: seed) }
         if let population = options.population { loaded = loaded.overriding(population: population) }
         let s = loaded.scenario
-        let folder =
-            options.out
-            ?? ResultFolder.freshPath(
-                parent: "results/\(s.meta.name)", stem: RunID.make(date: startedAt, seed: s.run.seed))
+        var job = RunJob(loaded, command: CommandLine.arguments, startedAt: startedAt, report: report)
+        let folder = options.out ?? job.defaultFolder
         if let refusal = RunPlan(s, threads: options.threads, outputFolder: folder).refusal {
-            printError("\(scenario): error: \(refusal)")
+            printError("\(scenario): error: \(refusal.description) (use fewer --threads, or shorten the run)")
             throw ExitCode(1)
         }
-        do {
-            try ResultFolder.ensureAbsent(folder)
-            if let referenceJSON { try ResultFolder.ensureAbsent(referenceJSON) }
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
+        if let referenceJSON {
+            try orExit { () throws(ResultFolder.Failure) in try ResultFolder.ensureAbsent(referenceJSON) }
         }
-        let loadSeconds = (clock.now - loadStart).seconds
+        job.loadSeconds = (clock.now - loadStart).seconds
 
         let bar = options.quiet ? nil : ProgressBar.standardError(label: s.meta.name)
         var simulation = Simulation.Options(threads: options.threads)
         if let bar { simulation.progress = { bar.update($0) } }
-        let result = try Simulation.run(s, options: simulation)
-        bar?.finish()
-
-        let writeStart = clock.now
-        var files = try RunOutput.files(for: result)
-        let manifest = Manifest(
-            command: CommandLine.arguments, loaded: loaded, result: result, startedAt: startedAt,
-            timings: .init(
-                loadSeconds: loadSeconds, simulateSeconds: result.simulationSeconds,
-                writeSeconds: (clock.now - writeStart).seconds),
-            files: files)
-        files.append(("manifest.json", encodeJSON(manifest)))
-        if report { files = try withReport(files, folder: folder) }
-        do {
-            try ResultFolder.write(files, to: folder)
-            if let referenceJSON {
-                try Data(result.referenceJSON().utf8).write(
-                    to: URL(fileURLWithPath: referenceJSON), options: .withoutOverwriting)
-            }
-        } catch let failure as ResultFolder.Failure {
-            printError(failure.description)
-            throw ExitCode(1)
+        let output = try orExit { () throws(RunJob.Failure) in
+            try job.write(to: folder, options: simulation)
         }
-        let summary = RunSummary(result)
+        bar?.finish()
+        if let referenceJSON {
+            let data = try orExit { () throws(EncodingFailure) in try output.result.referenceJSON() }
+            do {
+                try data.write(to: URL(fileURLWithPath: referenceJSON), options: .withoutOverwriting)
+            } catch {
+                printError("\(referenceJSON): error: cannot write: \(error.localizedDescription)")
+                throw ExitCode(1)
+            }
+        }
         if json {
-            print(
-                String(decoding: encodeJSON(RunReport(folder: folder, summary: summary)), as: UTF8.self),
-                terminator: "")
+            try printJSON(RunReport(folder: folder, summary: output.summary))
         } else if !options.quiet {
-            print(SummaryPrinter.text(summary, result: result, folder: folder))
+            print(SummaryPrinter.text(output.summary, result: output.result, folder: folder))
         }
     }
 }
@@ -91,15 +72,4 @@ struct Run: ParsableCommand {
 struct RunReport: Encodable {
     let folder: String
     let summary: RunSummary
-}
-
-enum RunID {
-    /// `YYYYMMDD-HHMMSS-seedN` in UTC.
-    static func make(date: Date, seed: UInt64) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return "\(formatter.string(from: date))-seed\(seed)"
-    }
 }

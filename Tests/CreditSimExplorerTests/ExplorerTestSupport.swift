@@ -25,10 +25,11 @@ func withExplorer(
 }
 
 /// A JSON request body for `/api/run`.
-func runBody(scenario: String = "rongcheng-2016", edits: String, guidance: String? = nil) -> ByteBuffer {
+func runBody(scenario: String = "rongcheng-2016", edits: String, guidance: String? = nil) throws -> ByteBuffer
+{
     var object: [String: Any] = ["scenario": scenario, "edits": edits, "session": "tests"]
     if let guidance { object["guidance"] = guidance }
-    return ByteBuffer(data: try! JSONSerialization.data(withJSONObject: object))
+    return ByteBuffer(data: try JSONSerialization.data(withJSONObject: object))
 }
 
 func json(_ response: TestResponse) -> [String: Any] {

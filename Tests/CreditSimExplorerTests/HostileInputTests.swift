@@ -17,7 +17,11 @@ struct HostileInputTests {
     {
         var object: [String: Any] = ["scenario": scenario, "edits": edits]
         if let guidance { object["guidance"] = guidance }
-        return String(decoding: try! JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        do {
+            return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        } catch {
+            fatalError("a dictionary of strings always serialises to JSON, but: \(error)")
+        }
     }
 
     /// Six levels of ten aliases each: a million nodes from a few hundred bytes.

@@ -31,12 +31,18 @@ struct RunGateTests {
         let gate = RunGate(slots: 1, queueLimit: 4)
         _ = try await gate.enter(session: "x")
         let queued = Task { try await gate.enter(session: "page") }
-        try await Task.sleep(for: .milliseconds(50))
+        await Self.waitUntil(gate, queues: 1)
         let newer = Task { try await gate.enter(session: "page") }
-        try await Task.sleep(for: .milliseconds(50))
+        await Self.waitUntil(gate, queues: 2)
         await gate.leave()  // the queued run gets the slot, sees its flag and gives it up
         await #expect(throws: APIError.self) { try await queued.value }
         let flag = try await newer.value
         #expect(!flag.isCancelled)
+    }
+
+    /// Yields until `count` runs wait at the gate: the order of the tasks is then known, with no
+    /// timing assumption.
+    static func waitUntil(_ gate: RunGate, queues count: Int) async {
+        while await gate.queued < count { await Task.yield() }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 /// The result files of `Fixtures/golden/tiny.yaml` must equal the committed ones byte for byte.
+///
 /// Re-record them (after a deliberate change of semantics or format) with
 /// `CREDITSIM_RECORD=1 swift test --filter GoldenOutputTests`.
 @Suite("golden outputs")
@@ -14,12 +15,6 @@ struct GoldenOutputTests {
         let loaded = try ScenarioLoader.load(path: fixtures.appendingPathComponent("golden/tiny.yaml").path)
         let result = try Simulation.run(loaded.scenario, options: .init(threads: 2))
         let data = try #require(try RunOutput.files(for: result).first { $0.name == file }?.data)
-        let url = Self.folder.appendingPathComponent(file)
-        if ProcessInfo.processInfo.environment["CREDITSIM_RECORD"] == "1" {
-            try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
-            try data.write(to: url)
-        }
-        let expected = try Data(contentsOf: url)
-        #expect(data == expected, "\(file) differs from the golden copy; see the test's doc comment")
+        try expectGolden(data, at: Self.folder.appendingPathComponent(file))
     }
 }

@@ -2,8 +2,10 @@ import CreditSim
 import Foundation
 import Testing
 
-/// Tiny cases whose outcome can be worked out by hand. A rate of 20 events a day with a cap of
-/// one point per day makes every day cost exactly one point (P(no event on a day) = e^−20 ≈ 2·10⁻⁹).
+/// Tiny cases whose outcome can be worked out by hand.
+///
+/// A rate of 20 events a day with a cap of one point per day makes every day cost exactly one
+/// point (P(no event on a day) = e^−20 ≈ 2·10⁻⁹).
 @Suite("hand-checked cases")
 struct HandCheckedTests {
     let daily = "  - {id: x, rate: 20, unlawful: \"yes\"}"
@@ -145,7 +147,7 @@ struct BinningTests {
         let r = try Simulation.run(try scenario(yaml))
         var counts = ScoreCounts()
         for score in [-20, -11, -10, 0, 9, 10, 980, 989, 990, 1000] { counts.add(score) }
-        let bins = try r.bins(counts, width: 10)
+        let bins = r.bins(counts, width: 10)
         let nonEmpty = bins.filter { $0.count > 0 }
         #expect(nonEmpty.map(\.lower) == [-20, -10, 0, 10, 980, 990, 1000])
         #expect(nonEmpty.map(\.count) == [2, 1, 2, 1, 2, 1, 1])

@@ -40,7 +40,7 @@ struct ReportTests {
             startedAt: Date(timeIntervalSince1970: 1_800_000_000),
             timings: .init(loadSeconds: 0, simulateSeconds: 0, writeSeconds: 0), files: files)
         var object = try #require(
-            try JSONSerialization.jsonObject(with: encodeJSON(manifest)) as? [String: Any])
+            try JSONSerialization.jsonObject(with: try encodeJSON(manifest)) as? [String: Any])
         object["peak_memory_bytes"] = 0
         object["host"] = "host"
         object["inputs"] = [["path": "tiny.yaml", "sha256": loaded.inputs[0].sha256]]
@@ -51,17 +51,10 @@ struct ReportTests {
     @Test("the report of a tiny run matches the committed snapshot (CREDITSIM_RECORD=1 re-records)")
     func golden() throws {
         let report = try Report([ReportInput(name: "results/tiny/run", files: try Self.goldenFiles())])
-        let url = fixtures.appendingPathComponent("golden/tiny/report.html")
-        if ProcessInfo.processInfo.environment["CREDITSIM_RECORD"] == "1" {
-            try Data(report.html.utf8).write(to: url)
-            try Data(report.markdown.utf8).write(
-                to: fixtures.appendingPathComponent("golden/tiny/summary.md"))
-        }
-        #expect(report.html == (try String(contentsOf: url, encoding: .utf8)))
-        #expect(
-            report.markdown
-                == (try String(
-                    contentsOf: fixtures.appendingPathComponent("golden/tiny/summary.md"), encoding: .utf8)))
+        try expectGolden(
+            Data(report.html.utf8), at: fixtures.appendingPathComponent("golden/tiny/report.html"))
+        try expectGolden(
+            Data(report.markdown.utf8), at: fixtures.appendingPathComponent("golden/tiny/summary.md"))
     }
 
     @Test("a run report is self-contained and every figure has a title, axes, caption and table")
@@ -103,7 +96,7 @@ struct ReportTests {
             command: ["creditsim", "compare"], scenarios: [base, variant], labels: ["base", "variant"],
             inputs: [],
             comparison: c, startedAt: Date(timeIntervalSince1970: 0), files: files)
-        files.append(("manifest.json", encodeJSON(manifest)))
+        files.append(("manifest.json", try encodeJSON(manifest)))
         let report = try Report([ReportInput(name: "cmp", files: files)])
         #expect(report.html.contains("Comparison: base vs variant"))
         #expect(report.html.contains("<tr class=\"hit\"><td>mean_score</td>"))

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 /// Every file in `Fixtures/invalid` is refused with exactly the messages in its `.expected` twin.
+///
 /// Re-record the expected texts with `CREDITSIM_RECORD=1 swift test`.
 @Suite("scenario validation")
 struct ScenarioValidationTests {
@@ -24,11 +25,7 @@ struct ScenarioValidationTests {
         let text = (error?.description ?? "").replacingOccurrences(of: folder, with: "") + "\n"
         let expectedURL = Self.invalid.appendingPathComponent(
             file.replacingOccurrences(of: ".yaml", with: ".expected"))
-        if ProcessInfo.processInfo.environment["CREDITSIM_RECORD"] == "1" {
-            try text.write(to: expectedURL, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
-        #expect(text == expected)
+        try expectGolden(Data(text.utf8), at: expectedURL)
         for line in text.split(separator: "\n") where !line.hasPrefix("    hint:") {
             #expect(line.hasPrefix(path + ":"), "not located: \(line)")
         }

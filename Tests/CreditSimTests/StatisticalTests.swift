@@ -2,7 +2,9 @@ import CreditSim
 import Foundation
 import Testing
 
-/// Checks against analytic results. Every tolerance is 4 standard errors, the standard error
+/// Checks against analytic results.
+///
+/// Every tolerance is 4 standard errors, the standard error
 /// computed from the exact distribution.
 @Suite("statistical agreement with analytic results")
 struct StatisticalTests {
@@ -118,6 +120,8 @@ struct StatisticalTests {
         #expect(abs(observed - mean) < 4 * se, "events per resident \(observed) vs \(mean) ± \(se)")
     }
 
+    /// Rare and later-introduced behaviours lose no events to the skipping of dormant behaviours.
+    ///
     /// Rare behaviours are mostly dormant (their first arrival lies beyond the run), so this
     /// checks that skipping them loses no events: `rare`'s detection rises tenfold at an
     /// overhaul on day 200 and `late` is scored only from then on. With no responses, each

@@ -1,5 +1,6 @@
 import CreditSim
 import Foundation
+import GRDB
 import Testing
 
 @Suite("Sweeps")
@@ -92,7 +93,8 @@ struct SweepTests {
             loaded, root: mixed, options: .init(threads: 1, shard: .init(index: 1, count: 2)))
         _ = try Sweep.execute(
             other, root: mixed, options: .init(threads: 1, shard: .init(index: 2, count: 2)))
-        do { _ = try Merge.run(root: mixed) } catch { #expect(error.description.contains("different plans")) }
+        let mixedUp = #expect(throws: SweepError.self) { try Merge.run(root: mixed) }
+        #expect(mixedUp?.description.contains("different plans") == true)
 
         // A sweep folder is never reused for another plan.
         #expect(throws: SweepError.self) { try Sweep.execute(other, root: whole, options: .init(threads: 1)) }
@@ -105,15 +107,12 @@ struct SweepTests {
         let loaded = try PlanLoader.load(path: try writePlan(folder, body: smallPlanBody))
         let out = folder.appendingPathComponent("sweep").path
         _ = try Sweep.execute(loaded, root: out, options: .init(threads: 2))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        guard FileManager.default.fileExists(atPath: "/usr/bin/sqlite3") else { return }
-        let pipe = Pipe()
-        process.arguments = [out + "/results.sqlite", "SELECT count(*), sum(speech_points) FROM results"]
-        process.standardOutput = pipe
-        try process.run()
-        process.waitUntilExit()
-        let answer = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let database = try DatabaseQueue(path: out + "/results.sqlite")
+        let answer = try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT count(*), sum(speech_points) FROM results").map {
+                "\($0[0] as Int)|\($0[1] as Int)\n"
+            }
+        }
         #expect(answer == "24|-720\n")  // 8 runs × 3 metrics; points −50 × 12 and −10 × 12
     }
 

@@ -5,6 +5,29 @@ import Testing
 /// The folder of committed test fixtures.
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
+/// Compares `data` with the committed golden file at `url`.
+///
+/// With `CREDITSIM_RECORD=1` the file is written instead — and the test fails, so that a recording
+/// run never passes as a check: rerun without the switch to confirm.
+func expectGolden(
+    _ data: Data, at url: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation
+) throws {
+    if ProcessInfo.processInfo.environment["CREDITSIM_RECORD"] == "1" {
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+        Issue.record(
+            "re-recorded \(url.lastPathComponent); rerun without CREDITSIM_RECORD to check it",
+            sourceLocation: sourceLocation)
+        return
+    }
+    let expected = try Data(contentsOf: url)
+    #expect(
+        data == expected,
+        "\(url.lastPathComponent) differs from the golden copy (CREDITSIM_RECORD=1 re-records)",
+        sourceLocation: sourceLocation)
+}
+
 /// Loads a scenario from YAML text, failing the test with the diagnostics if it is invalid.
 func scenario(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Scenario {
     do {

@@ -27,9 +27,10 @@ public struct Comparison: Sendable {
     public static func run(
         _ scenarios: [(label: String, scenario: Scenario)], replicates: Int, baseSeed: UInt64,
         options: Simulation.Options = .init(), progress: (@Sendable (Double) -> Void)? = nil
-    ) throws(Simulation.Cancelled) -> Comparison {
-        let first = scenarios[0].scenario
-        let horizon = scenarios.map { $0.scenario.run.end }.min()!
+    ) throws(Simulation.Failure) -> Comparison {
+        guard let first = scenarios.first?.scenario,
+            let horizon = scenarios.map({ $0.scenario.run.end }).min()
+        else { preconditionFailure("Comparison.run needs at least one scenario (callers check)") }
         let dates = first.outputs.histograms.filter { $0 <= horizon }
         let states = first.scheme.grades.map(\.id) + ["opted_out"]
         var measures: [String] = []

@@ -19,9 +19,17 @@ public enum RunMetrics {
         return out
     }
 
-    /// `(metric, value)` pairs for `result`. Grade shares are read at the end of each of `dates`
-    /// for the `states` named (not a number when the run does not cover the date); measures in
-    /// `measures` that the run lacks count 0.
+    /// `(metric, value)` pairs for `result`.
+    ///
+    /// Grade shares are read at the end of each of `dates` for the `states` named (not a number
+    /// when the run does not cover the date); measures in `measures` that the run lacks count 0.
+    ///
+    /// - Parameters:
+    ///   - result: The run to read.
+    ///   - dates: The dates at whose end grade shares are read.
+    ///   - states: The grades whose shares are read.
+    ///   - measures: The measures whose counts are read.
+    /// - Returns: The metrics, each with its value.
     public static func extract(
         _ result: RunResult, dates: [SimDate], states: [String], measures: [String]
     ) -> [(String, Double)] {

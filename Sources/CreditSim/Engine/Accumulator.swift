@@ -1,4 +1,5 @@
 /// Everything a worker adds up while it simulates residents; merged across workers at the end.
+///
 /// All totals are integers, so the merged result does not depend on the thread count.
 ///
 /// `@unchecked Sendable`: an accumulator is created, filled and read by one worker; it is handed
@@ -22,9 +23,11 @@ final class Accumulator: @unchecked Sendable {
     /// Exposure changes: `exposure[(((g * measureCount + m) * (days + 1)) + d) * 2 + kind]`, kind 0
     /// every exposure, kind 1 the exposures that do not rest on conduct that is not unlawful.
     let exposure: ScratchBuffer<Int64>
-    /// Snapshot scores within `denseWidth` of `denseLowest`, counted densely (no allocation or
-    /// copy-on-write check per resident): `dense[(k * groupCount + g) * denseWidth + score − denseLowest]`.
-    /// `foldDense()` moves them into `snapshots`.
+    /// Snapshot scores within `denseWidth` of `denseLowest`, counted densely.
+    ///
+    /// Dense counting needs no allocation or copy-on-write check per resident:
+    /// `dense[(k * groupCount + g) * denseWidth + score − denseLowest]`. `foldDense()` moves them
+    /// into `snapshots`.
     let dense: ScratchBuffer<Int64>
     let denseLowest: Int
     static let denseWidth = 2048
@@ -62,15 +65,6 @@ final class Accumulator: @unchecked Sendable {
         topDrops = TopDrops(capacity: model.topDrops)
     }
 
-    deinit {
-        for buffer in [
-            initial, diff, events, pointsAdded, pointsRemoved, cappedEvents, everPenalised,
-            everPenalisedNotUnlawful, exposure, dense,
-        ] {
-            buffer.deallocate()
-        }
-    }
-
     @inline(__always)
     func change(group: Int, day: Int, from old: Int, to new: Int) {
         let at = (group &* days &+ day) &* stateCount  // within `diff`, whose size was allocated
@@ -79,16 +73,16 @@ final class Accumulator: @unchecked Sendable {
     }
 
     func merge(_ other: Accumulator) {
-        let pairs = [
-            (initial, other.initial), (diff, other.diff), (events, other.events),
-            (pointsAdded, other.pointsAdded),
-            (pointsRemoved, other.pointsRemoved), (cappedEvents, other.cappedEvents),
-            (everPenalised, other.everPenalised), (everPenalisedNotUnlawful, other.everPenalisedNotUnlawful),
-            (exposure, other.exposure), (dense, other.dense),
-        ]
-        for (mine, theirs) in pairs {
-            for i in 0..<mine.count { mine[i] += theirs[i] }
-        }
+        initial.add(other.initial)
+        diff.add(other.diff)
+        events.add(other.events)
+        pointsAdded.add(other.pointsAdded)
+        pointsRemoved.add(other.pointsRemoved)
+        cappedEvents.add(other.cappedEvents)
+        everPenalised.add(other.everPenalised)
+        everPenalisedNotUnlawful.add(other.everPenalisedNotUnlawful)
+        exposure.add(other.exposure)
+        dense.add(other.dense)
         for i in snapshots.indices { snapshots[i].merge(other.snapshots[i]) }
         topDrops.merge(other.topDrops)
         trajectories += other.trajectories

@@ -19,7 +19,6 @@ struct CompiledModel: Sendable {
     /// Minimum score of each grade but the last, descending.
     let gradeMinimums: [Int]
     let stateCount: Int
-    var optedOutState: Int { stateCount - 1 }
     let segments: [Segment]
     /// Detected-event rate of behaviour `b` under segment `k` (0 when unscored), at `k * behaviourCount + b`.
     let segmentRates: [Double]
@@ -87,7 +86,6 @@ struct CompiledModel: Sendable {
         let retention: Int
         let capPoints: Int
         let capPeriod: Int
-        var isPenalty: Bool { points < 0 }
     }
 
     struct CompiledEnrolment: Sendable {
@@ -101,24 +99,10 @@ struct CompiledModel: Sendable {
         let consentBelow: [Int]
         let consentProbability: [Double]
 
-        @inline(__always)
-        func hazard(_ score: Int) -> Double {
-            for (i, bound) in leaveBelow.enumerated() where score < bound { return leaveHazard[i] }
-            return leaveHazard.last ?? 0
-        }
-
         func consent(_ score: Int) -> Double {
             for (i, bound) in consentBelow.enumerated() where score < bound { return consentProbability[i] }
             return consentProbability.last ?? 1
         }
-    }
-
-    /// The grade index (0 = highest) of a score.
-    @inline(__always)
-    func grade(_ score: Int) -> Int {
-        var g = 0
-        while g < gradeMinimums.count && score < gradeMinimums[g] { g += 1 }
-        return g
     }
 
     init(_ scenario: Scenario) {
@@ -144,7 +128,9 @@ struct CompiledModel: Sendable {
         for (k, book) in scenario.scheme.rulebooks.enumerated() {
             var ruleOf = Array(repeating: -1, count: behaviours.count)
             for rule in book.rules {
-                let b = index[rule.behaviour]!
+                guard let b = index[rule.behaviour] else {
+                    preconditionFailure("validated scenario: a rule's behaviour exists (invariant)")
+                }
                 ruleOf[b] = rules.count
                 rules.append(
                     CompiledRule(
@@ -167,7 +153,10 @@ struct CompiledModel: Sendable {
         var chillingTargets: [(Int, Double)] = []
         for behaviour in behaviours {
             for c in scenario.responses.chilling where c.trigger == behaviour.id {
-                chillingTargets.append((index[c.target]!, c.factor))
+                guard let target = index[c.target] else {
+                    preconditionFailure("validated scenario: a chilling target exists (invariant)")
+                }
+                chillingTargets.append((target, c.factor))
             }
             chillingStart.append(chillingTargets.count)
         }
@@ -199,8 +188,8 @@ struct CompiledModel: Sendable {
         trajectoryStride = max(1, population / max(1, trajectoryCount))
         dropWindow = scenario.outputs.dropWindow
         topDrops = scenario.outputs.topDrops
-        behaviourStreams = behaviours.map { CompiledModel.streamNumber(for: $0.id) }
-        generator = (try? GeneratorKind(named: scenario.run.generator)) ?? .philox
+        behaviourStreams = behaviours.map { StreamPurpose.behaviour(id: $0.id).number }
+        generator = scenario.run.generator
         seed = scenario.run.seed
         notUnlawful = behaviours.map { $0.unlawful == .no }
         baseRates = behaviours.map(\.rate)
@@ -211,7 +200,12 @@ struct CompiledModel: Sendable {
             uniqueKeysWithValues: scenario.scheme.grades.enumerated().map { ($1.id, $0) })
         measureCount = measures.count
         measureGradeMask = measures.map { m in
-            m.grades.reduce(UInt64(0)) { $0 | (1 << UInt64(gradeIndex[$1]!)) }
+            m.grades.reduce(UInt64(0)) { mask, grade in
+                guard let g = gradeIndex[grade] else {
+                    preconditionFailure("validated scenario: a measure's grades exist (invariant)")
+                }
+                return mask | (1 << UInt64(g))
+            }
         }
         gradeMeasureCount = measures.filter(\.isGradeBased).count
         measureDuration = measures.map { $0.duration ?? Int.max }
@@ -228,16 +222,5 @@ struct CompiledModel: Sendable {
         }
         recordMeasureStart = recordStart
         recordMeasures = record
-    }
-
-    /// Stream numbers 0 and 1 are the population and enrolment draws; behaviours get a 32-bit
-    /// FNV-1a hash of their id with the top bit set.
-    static func streamNumber(for id: String) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in id.utf8 {
-            hash ^= UInt32(byte)
-            hash &*= 16_777_619
-        }
-        return hash | 0x8000_0000
     }
 }

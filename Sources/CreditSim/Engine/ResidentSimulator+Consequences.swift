@@ -3,12 +3,12 @@
 extension ResidentSimulator {
     /// Starts a resident's exposures: grade-based measures of its starting grade apply from day 0.
     func startExposures(resident: Int, group: Int, score: Int, acc: Accumulator) {
-        for m in 0..<exposureUntil.count {
-            exposureUntil[m] = 0
-            justifiedUntil[m] = 0
-            gradeExposure[m] = 0
+        for m in 0..<exposures.until.count {
+            exposures.until[m] = 0
+            exposures.justifiedUntil[m] = 0
+            exposures.grade[m] = 0
         }
-        if model.hasRepair { repairStream.select(resident: UInt64(resident), stream: 2) }
+        if model.hasRepair { repairStream.select(resident: UInt64(resident), .repair) }
         updateGradeExposures(day: 0, group: group, score: score, optedOut: false, acc: acc)
     }
 
@@ -19,23 +19,23 @@ extension ResidentSimulator {
     func updateGradeExposures(day: Int, group: Int, score: Int, optedOut: Bool, acc: Accumulator) {
         guard model.gradeMeasureCount > 0 else { return }
         var notUnlawfulPenalties = 0
-        for b in 0..<behaviourCount where notUnlawful[b] && onRecord[b] < 0 {
-            notUnlawfulPenalties += onRecord[b]
+        for b in 0..<behaviourCount where tables.notUnlawful[b] && clocks.onRecord[b] < 0 {
+            notUnlawfulPenalties += clocks.onRecord[b]
         }
-        let grade = optedOut ? -1 : self.grade(score)
-        let lawfulGrade = optedOut ? -1 : self.grade(score - notUnlawfulPenalties)
-        for m in 0..<exposureUntil.count where model.measureGradeMask[m] != 0 {
+        let grade = optedOut ? -1 : tables.grade(score)
+        let lawfulGrade = optedOut ? -1 : tables.grade(score - notUnlawfulPenalties)
+        for m in 0..<exposures.until.count where model.measureGradeMask[m] != 0 {
             let mask = model.measureGradeMask[m]
             let exposed = grade >= 0 && mask & (1 << UInt64(grade)) != 0
             let justified = exposed && lawfulGrade >= 0 && mask & (1 << UInt64(lawfulGrade)) != 0
             let state = (exposed ? 1 : 0) | (justified ? 2 : 0)
-            let old = gradeExposure[m]
+            let old = exposures.grade[m]
             guard state != old else { continue }
             let any = (state & 1) - (old & 1)
             let kept = (state >> 1) - (old >> 1)
             if any != 0 { acc.expose(group: group, measure: m, day: day, kind: 0, by: Int64(any)) }
             if kept != 0 { acc.expose(group: group, measure: m, day: day, kind: 1, by: Int64(kept)) }
-            gradeExposure[m] = state
+            exposures.grade[m] = state
         }
     }
 
@@ -50,13 +50,15 @@ extension ResidentSimulator {
                 end = day + after
             }
             extend(measure: m, kind: 0, day: day, end: end, group: group, acc: acc)
-            if !notUnlawful[b] { extend(measure: m, kind: 1, day: day, end: end, group: group, acc: acc) }
+            if !tables.notUnlawful[b] {
+                extend(measure: m, kind: 1, day: day, end: end, group: group, acc: acc)
+            }
         }
     }
 
     /// Extends an exposure interval to `[day, end)` (union with what is already running).
     private func extend(measure m: Int, kind: Int, day: Int, end: Int, group: Int, acc: Accumulator) {
-        let until = kind == 0 ? exposureUntil[m] : justifiedUntil[m]
+        let until = kind == 0 ? exposures.until[m] : exposures.justifiedUntil[m]
         guard end > until else { return }
         if day < until {
             if until < days { acc.expose(group: group, measure: m, day: until, kind: kind, by: 1) }
@@ -64,14 +66,14 @@ extension ResidentSimulator {
             acc.expose(group: group, measure: m, day: day, kind: kind, by: 1)
         }
         if end < days { acc.expose(group: group, measure: m, day: end, kind: kind, by: -1) }
-        if kind == 0 { exposureUntil[m] = end } else { justifiedUntil[m] = end }
+        if kind == 0 { exposures.until[m] = end } else { exposures.justifiedUntil[m] = end }
     }
 
     /// Adds the lawful events behaviour `b` lost to its response factor from `suppressionAnchor`
     /// up to `day` (exclusive), at the factor in force over that span.
     func closeSuppression(_ b: Int, until day: Int, baseRate: Double) -> Double {
-        let lost = Double(day - suppressionAnchor[b]) * baseRate * (1 - deterrence[b])
-        suppressionAnchor[b] = day
+        let lost = Double(day - clocks.suppressionAnchor[b]) * baseRate * (1 - clocks.deterrence[b])
+        clocks.suppressionAnchor[b] = day
         return lost
     }
 }

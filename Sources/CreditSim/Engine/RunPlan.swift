@@ -27,8 +27,62 @@ public struct RunPlan: Sendable, Encodable {
     /// The share of available memory or free disk a run may take.
     public static let headroom = 0.8
 
-    /// Estimates `scenario` on `threads` workers, writing under `outputFolder`.
-    public init(_ scenario: Scenario, threads: Int, outputFolder: String) {
+    /// What the machine offers a run: memory available and free disk near a folder.
+    ///
+    /// `nil` means unknown. Tests pass fixed figures; runs use `current`.
+    public struct Host: Sendable {
+        public var availableMemoryBytes: @Sendable () -> Int?
+        public var freeDiskBytes: @Sendable (_ near: String) -> Int?
+
+        public init(
+            availableMemoryBytes: @escaping @Sendable () -> Int?,
+            freeDiskBytes: @escaping @Sendable (_ near: String) -> Int?
+        ) {
+            self.availableMemoryBytes = availableMemoryBytes
+            self.freeDiskBytes = freeDiskBytes
+        }
+
+        /// This machine: `MemAvailable` of /proc/meminfo and the file system's free size.
+        public static let current = Host(
+            availableMemoryBytes: { RunPlan.availableMemory() }, freeDiskBytes: { RunPlan.freeDisk(near: $0) }
+        )
+
+        /// A machine with fixed figures.
+        public static func fixed(memory: Int?, disk: Int?) -> Host {
+            Host(availableMemoryBytes: { memory }, freeDiskBytes: { _ in disk })
+        }
+    }
+
+    /// Why a run would not fit, with the numbers, in the library's words.
+    public struct Refusal: Error, Equatable, CustomStringConvertible {
+        /// Memory needed and available, when memory is short.
+        public let memory: (needed: Int, available: Int)?
+        /// Disk needed and free, when disk is short.
+        public let disk: (needed: Int, free: Int)?
+
+        public static func == (a: Refusal, b: Refusal) -> Bool {
+            a.memory?.needed == b.memory?.needed && a.memory?.available == b.memory?.available
+                && a.disk?.needed == b.disk?.needed && a.disk?.free == b.disk?.free
+        }
+
+        public var description: String {
+            var reasons: [String] = []
+            if let memory {
+                reasons.append(
+                    "it needs about \(formatBytes(memory.needed)) of memory and \(formatBytes(memory.available)) "
+                        + "is available (days × states × groups × threads drive it)")
+            }
+            if let disk {
+                reasons.append(
+                    "its results take about \(formatBytes(disk.needed)) and \(formatBytes(disk.free)) of disk is free"
+                )
+            }
+            return "the run would not fit this machine: " + reasons.joined(separator: "; ")
+        }
+    }
+
+    /// Estimates `scenario` on `threads` workers, writing under `outputFolder`, on `host`.
+    public init(_ scenario: Scenario, threads: Int, outputFolder: String, host: Host = .current) {
         let model = CompiledModel(scenario)
         let workers = max(
             1, min(threads, (model.population + Simulation.blockSize - 1) / Simulation.blockSize))
@@ -47,29 +101,25 @@ public struct RunPlan: Sendable, Encodable {
         self.threads = workers
         memoryBytes = 40 * 1024 * 1024 + workers * perWorker + 2 * (daily + exposure) + 2 * tables
         diskBytes = tables
-        availableMemoryBytes = RunPlan.availableMemory()
-        freeDiskBytes = RunPlan.freeDisk(near: outputFolder)
+        availableMemoryBytes = host.availableMemoryBytes()
+        freeDiskBytes = host.freeDiskBytes(outputFolder)
     }
 
     /// Why the run would not fit, or `nil` when it fits.
-    public var refusal: String? {
-        var reasons: [String] = []
+    public var refusal: Refusal? {
+        var memory: (Int, Int)?
+        var disk: (Int, Int)?
         if let available = availableMemoryBytes, Double(memoryBytes) > RunPlan.headroom * Double(available) {
-            reasons.append(
-                "it needs about \(formatBytes(memoryBytes)) of memory and \(formatBytes(available)) is available "
-                    + "(days × states × groups × threads drive it: shorten the horizon, use fewer groups or --threads)"
-            )
+            memory = (memoryBytes, available)
         }
         if let free = freeDiskBytes, Double(diskBytes) > RunPlan.headroom * Double(free) {
-            reasons.append(
-                "its results take about \(formatBytes(diskBytes)) and \(formatBytes(free)) of disk is free")
+            disk = (diskBytes, free)
         }
-        return reasons.isEmpty
-            ? nil : "the run would not fit this machine: " + reasons.joined(separator: "; ")
+        return memory == nil && disk == nil ? nil : Refusal(memory: memory, disk: disk)
     }
 
     /// Times a run of the first `sample` residents and scales it to the whole population.
-    public mutating func calibrate(_ scenario: Scenario, sample: Int = 50_000) throws(Simulation.Cancelled) {
+    public mutating func calibrate(_ scenario: Scenario, sample: Int = 50_000) throws(Simulation.Failure) {
         var small = scenario
         let count = min(scenario.population.size, max(Simulation.blockSize, sample))
         small.population.size = count

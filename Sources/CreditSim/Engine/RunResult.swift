@@ -71,7 +71,13 @@ public struct RunResult: Sendable {
         self.daily = daily
         rules = model.rules.enumerated().map { r, rule in
             let book = model.scenario.scheme.rulebooks[rule.rulebook]
-            let spec = book.rules.first { $0.behaviour == model.scenario.behaviours[rule.behaviour].id }!
+            guard
+                let spec = book.rules.first(where: {
+                    $0.behaviour == model.scenario.behaviours[rule.behaviour].id
+                })
+            else {
+                preconditionFailure("every compiled rule comes from a rule of its rulebook (invariant)")
+            }
             return RuleTotals(
                 rulebook: book.id, behaviour: spec.behaviour, points: rule.points, detection: spec.detection,
                 events: totals.events[r], cappedEvents: totals.cappedEvents[r],
@@ -151,7 +157,12 @@ public struct RunResult: Sendable {
     }
 
     /// The final score distribution (end of the last day).
-    public var finalScores: ScoreCounts { snapshots.last!.overall }
+    public var finalScores: ScoreCounts {
+        guard let last = snapshots.last else {
+            preconditionFailure("the last day is always a snapshot day (invariant)")
+        }
+        return last.overall
+    }
 
     /// The simulated date of a day index.
     public func date(ofDay day: Int) -> SimDate { scenario.run.start.adding(days: day) }

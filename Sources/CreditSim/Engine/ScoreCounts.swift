@@ -56,10 +56,13 @@ public struct ScoreCounts: Sendable, Equatable {
             before += count
         }
         let entries = nonEmpty
+        guard let first = entries.first, let last = entries.last else {
+            preconditionFailure("a positive total has a non-empty score (invariant)")
+        }
         return ScoreSummary(
             residents: n, mean: mean, standardDeviation: (squares / Double(n)).squareRoot(),
-            gini: sum == 0 ? 0 : gini / (Double(n) * sum), minimum: entries.first!.score,
-            maximum: entries.last!.score)
+            gini: sum == 0 ? 0 : gini / (Double(n) * sum), minimum: first.score,
+            maximum: last.score)
     }
 }
 

@@ -3,10 +3,11 @@
 /// Reads and writes go straight to memory, with no exclusivity, uniqueness or bounds checks —
 /// those checks cost the inner loop more than half of its time. Build with
 /// `CREDITSIM_CHECKS=1 swift test` (or `-Xswiftc -DCREDITSIM_CHECKS`) to check every index; CI runs
-/// the tests that way once.
-/// The owner calls `deallocate()` exactly once, in its `deinit`.
-struct ScratchBuffer<Element: BitwiseCopyable> {
-    let base: UnsafeMutablePointer<Element>
+/// the tests that way once. The buffer is non-copyable and frees its memory when it goes away.
+/// (Written by hand: `Array` would bring the checks back, and no package offers a fixed, unchecked
+/// buffer of this kind.)
+struct ScratchBuffer<Element: BitwiseCopyable>: ~Copyable {
+    private let base: UnsafeMutablePointer<Element>
     let count: Int
 
     init(repeating value: Element, count: Int) {
@@ -21,26 +22,49 @@ struct ScratchBuffer<Element: BitwiseCopyable> {
         count = values.count
     }
 
+    /// A buffer of `count` elements whose first `min(count, other.count)` are copied from `other`
+    /// and the rest set to `fill`.
+    init(growing other: borrowing ScratchBuffer<Element>, to count: Int, fill: Element) {
+        self.init(repeating: fill, count: count)
+        base.update(from: other.base, count: Swift.min(count, other.count))
+    }
+
+    deinit { base.deallocate() }
+
+    @inline(__always)
+    private func check(_ i: Int) {
+        #if CREDITSIM_CHECKS
+            precondition(i >= 0 && i < count, "scratch index \(i) outside 0..<\(count)")
+        #endif
+    }
+
     subscript(i: Int) -> Element {
         @inline(__always) get {
-            #if CREDITSIM_CHECKS
-                precondition(i >= 0 && i < count, "scratch index \(i) outside 0..<\(count)")
-            #endif
+            check(i)
             return base[i]
         }
         @inline(__always) nonmutating set {
-            #if CREDITSIM_CHECKS
-                precondition(i >= 0 && i < count, "scratch index \(i) outside 0..<\(count)")
-            #endif
+            check(i)
             base[i] = newValue
         }
+    }
+
+    /// The address of element `i`, for values updated in place (index-checked like the subscript).
+    @inline(__always)
+    func pointer(at i: Int) -> UnsafeMutablePointer<Element> {
+        check(i)
+        return base + i
     }
 
     /// Sets every element to `value`.
     func fill(_ value: Element) { base.update(repeating: value, count: count) }
 
+    /// Adds `other` element by element (the buffers have the same size).
+    func add(_ other: borrowing ScratchBuffer<Element>) where Element: FixedWidthInteger {
+        precondition(other.count == count, "adding buffers of different sizes")
+        for i in 0..<count { base[i] &+= other.base[i] }
+    }
+
     /// The contents as an array.
     var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
-
-    func deallocate() { base.deallocate() }
 }

@@ -1,5 +1,6 @@
 internal import Dispatch
 internal import Foundation
+public import GSL
 internal import Synchronization
 
 /// Runs a scenario: residents in fixed blocks, blocks shared out to worker threads, per-worker
@@ -18,7 +19,10 @@ public enum Simulation {
         /// Checked between blocks; a run that sees `true` stops and throws `Cancelled`.
         public var isCancelled: (@Sendable () -> Bool)?
 
-        /// - Parameter threads: worker threads; `nil` uses every core.
+        /// - Parameters:
+        ///   - threads: Worker threads; `nil` uses every core.
+        ///   - progress: Called after each finished block with the fraction done; from any thread.
+        ///   - isCancelled: Checked between blocks; a run that sees `true` stops and throws `Cancelled`.
         public init(
             threads: Int? = nil, progress: (@Sendable (Double) -> Void)? = nil,
             isCancelled: (@Sendable () -> Bool)? = nil
@@ -29,14 +33,25 @@ public enum Simulation {
         }
     }
 
-    /// The run was cancelled before it finished.
-    public struct Cancelled: Error {}
+    /// Why a run did not finish.
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        /// `Options.isCancelled` said so before the run finished.
+        case cancelled
+        /// GSL refused the scenario's numbers (for example the population's group weights).
+        case numerics(GSLError)
+
+        public var description: String {
+            switch self {
+            case .cancelled: "the run was cancelled"
+            case .numerics(let error): "the run's random numbers could not be set up: \(error)"
+            }
+        }
+    }
 
     /// Simulates `scenario` and returns its aggregated results.
     /// - Complexity: O(N · (B + E)) time for N residents, B behaviours and E events per resident;
     ///   memory O(T · S · G · threads) for T days, S states and G groups, independent of N.
-    public static func run(_ scenario: Scenario, options: Options = Options()) throws(Cancelled) -> RunResult
-    {
+    public static func run(_ scenario: Scenario, options: Options = Options()) throws(Failure) -> RunResult {
         let started = ContinuousClock.now
         let model = CompiledModel(scenario)
         let blocks = (model.population + blockSize - 1) / blockSize
@@ -44,9 +59,16 @@ public enum Simulation {
         let nextBlock = Atomic<Int>(0)
         let finished = Atomic<Int>(0)
         let cancelled = Atomic<Bool>(false)
+        let failure = Mutex<GSLError?>(nil)
         let results = Mutex<[Accumulator?]>(Array(repeating: nil, count: workers))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let simulator = ResidentSimulator(model: model)
+            let simulator: ResidentSimulator
+            do throws(GSLError) {
+                simulator = try ResidentSimulator(model: model)
+            } catch {
+                failure.withLock { $0 = error }
+                return
+            }
             let acc = Accumulator(model)
             while true {
                 let block = nextBlock.add(1, ordering: .relaxed).oldValue
@@ -64,14 +86,25 @@ public enum Simulation {
             }
             results.withLock { $0[worker] = acc }
         }
-        if cancelled.load(ordering: .relaxed) { throw Cancelled() }
+        if let error = failure.withLock({ $0 }) { throw .numerics(error) }
+        if cancelled.load(ordering: .relaxed) { throw .cancelled }
         let total = Accumulator(model)
-        for acc in results.withLock({ $0 }) { total.merge(acc!) }
+        for acc in results.withLock({ $0 }) {
+            guard let acc else {
+                preconditionFailure("every worker that did not fail stored its accumulator (invariant)")
+            }
+            total.merge(acc)
+        }
         total.foldDense()
         // The residents with the largest drops are simulated again, alone, to record their
         // trajectories: their streams depend on nothing else, so the replay is exact.
         let sampled = Set(total.trajectories.map(\.resident))
-        let replay = ResidentSimulator(model: model)
+        let replay: ResidentSimulator
+        do {
+            replay = try ResidentSimulator(model: model)
+        } catch {
+            throw .numerics(error)
+        }
         for drop in total.topDrops.drops.prefix(Simulation.tracedDrops) where !sampled.contains(drop.resident)
         {
             let scratch = Accumulator(model)

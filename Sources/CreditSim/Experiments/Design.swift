@@ -1,8 +1,10 @@
 public import GSL
 
-/// Design points in the unit hypercube, one coordinate per parameter; `PlanLoader.Loaded.values`
-/// maps them to parameter values. Sampling designs draw from GSL (Latin hypercube, Morris) or
-/// GSL's Sobol sequence, so a plan's points depend only on the plan and its seed.
+/// Design points in the unit hypercube, one coordinate per parameter.
+///
+/// `PlanLoader.Loaded.values` maps them to parameter values. Sampling designs draw from GSL (Latin
+/// hypercube, Morris) or GSL's Sobol sequence, so a plan's points depend only on the plan and its
+/// seed.
 enum Design {
     /// The number of points `design` has for `parameters`, and whether it overflows.
     static func pointCount(_ design: Plan.Design, _ parameters: [Plan.Parameter]) -> (
@@ -69,14 +71,16 @@ enum Design {
     /// The random stream of a plan's design, apart from every simulation stream.
     static func stream(_ seed: UInt64) -> RandomStream {
         let random = RandomStream(seed: seed)
-        random.select(resident: .max, stream: 0x4445_5347)  // "DESG"
+        random.select(resident: StreamPurpose.noResident, .design)
         return random
     }
 }
 
-/// Saltelli's sampling for Sobol indices (Saltelli et al. 2010): matrices A and B from the two
-/// halves of a 2d-dimensional Sobol sequence; each row j gives the points A_j, B_j and, for each
-/// parameter i, A_j with coordinate i taken from B_j.
+/// Saltelli's sampling for Sobol indices.
+///
+/// As in Saltelli et al. 2010: matrices A and B from the two halves of a 2d-dimensional Sobol
+/// sequence; each row j gives the points A_j, B_j and, for each parameter i, A_j with coordinate i
+/// taken from B_j.
 public struct SaltelliDesign: Sendable {
     public let base: Int
     public let dimensions: Int

@@ -70,7 +70,10 @@ public enum Merge {
         }
 
         // The plan as the first shard ran it: same hash, so the same plan.
-        let first = (root as NSString).appendingPathComponent(seen[1]!)
+        guard let firstShard = seen[1] else {
+            preconditionFailure("no shard is missing, so shard 1 is there (invariant)")
+        }
+        let first = (root as NSString).appendingPathComponent(firstShard)
         let planCopy = (first as NSString).appendingPathComponent("plan.yaml")
         let loaded: PlanLoader.Loaded
         do {

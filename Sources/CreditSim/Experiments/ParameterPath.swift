@@ -97,6 +97,7 @@ struct ParameterPath: Sendable, CustomStringConvertible {
     }
 
     /// `tree` with the value at this path replaced by `value` (the last key added if absent).
+    ///
     /// The path must have been found in `tree` (`find`).
     func setting(_ value: YAMLNode, in tree: YAMLNode) -> YAMLNode {
         set(value, in: tree, from: 0)

@@ -1,5 +1,7 @@
-/// An experiment plan: a base scenario, the parameters to vary by key path, a design, replicates,
-/// the metrics to keep and the seed. Documented in `docs/experiments.md`; read by `PlanLoader`.
+/// An experiment plan: which parameters of a base scenario to vary, how, and what to keep.
+///
+/// A plan has a base scenario, the parameters to vary by key path, a design, replicates, the
+/// metrics to keep and the seed. Documented in `docs/experiments.md`; read by `PlanLoader`.
 public struct Plan: Sendable {
     public static let formatVersion = 1
 

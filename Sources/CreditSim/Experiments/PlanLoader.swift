@@ -41,7 +41,7 @@ public enum PlanLoader {
             version != Plan.formatVersion
         {
             sink.report(
-                fields.value("plan")!, root.key("plan"),
+                fields.presentValue("plan"), root.key("plan"),
                 "plan format \(version) is not supported; this CreditSim reads 1")
         }
         let name = fields.string("name", required: true) ?? "plan"
@@ -91,23 +91,26 @@ public enum PlanLoader {
                 continue
             }
             if parameters.contains(where: { $0.name == name }) {
-                sink.report(p.value("name")!, itemPath.key("name"), "a second parameter called '\(name)'")
+                sink.report(
+                    p.presentValue("name"), itemPath.key("name"), "a second parameter called '\(name)'")
             }
             guard let keyPath = ParameterPath(pathText) else {
                 sink.report(
-                    p.value("path")!, itemPath.key("path"), "'\(pathText)' is not a key path",
+                    p.presentValue("path"), itemPath.key("path"), "'\(pathText)' is not a key path",
                     hint: "write it as errors print it, e.g. scheme.rulebooks[v1].rules[r2].points")
                 continue
             }
             if paths.contains(where: { $0.description == keyPath.description }) {
                 sink.report(
-                    p.value("path")!, itemPath.key("path"), "another parameter already varies '\(pathText)'")
+                    p.presentValue("path"), itemPath.key("path"),
+                    "another parameter already varies '\(pathText)'")
             }
             var kind = Plan.ValueKind.number
             if let base {
                 switch keyPath.find(in: base) {
                 case .failure(let problem):
-                    sink.report(p.value("path")!, itemPath.key("path"), problem.message, hint: problem.hint)
+                    sink.report(
+                        p.presentValue("path"), itemPath.key("path"), problem.message, hint: problem.hint)
                     continue
                 case .success(let value):
                     kind = Self.kind(of: value)
@@ -126,7 +129,7 @@ public enum PlanLoader {
                         values, itemPath.key("values"), "give either 'values' or 'min' and 'max', not both")
                 }
                 domain = .values(items.compactMap(\.scalarText))
-                if kind == .number, items.allSatisfy({ Int($0.scalarText!) != nil }),
+                if kind == .number, items.allSatisfy({ $0.scalarText.flatMap { Int($0) } != nil }),
                     Self.kind(of: items[0]) == .integer
                 {
                     kind = .integer
@@ -164,7 +167,7 @@ public enum PlanLoader {
         if let baseScenario {
             for date in dates where date < baseScenario.run.start || date > baseScenario.run.end {
                 sink.report(
-                    fields.value("dates")!, root.key("dates"), "\(date) is outside the scenario's run")
+                    fields.presentValue("dates"), root.key("dates"), "\(date) is outside the scenario's run")
             }
         }
         let plan = Plan(
@@ -179,7 +182,7 @@ public enum PlanLoader {
                 || points.count * replicates > maximumRuns
             {
                 sink.report(
-                    fields.value("design")!, root.key("design"),
+                    fields.presentValue("design"), root.key("design"),
                     "the plan asks for more than \(maximumRuns) runs (\(points.overflow ? "overflow" : "\(points.count) points × \(replicates) replicates"))"
                 )
             }
@@ -263,15 +266,15 @@ public enum PlanLoader {
                 let levels = d.int("levels", "Morris levels", in: 2...100)
                     ?? Optional(4)
             else { return nil }
-            if levels % 2 != 0 {
+            if levels % 2 != 0 {  // the default, 4, is even: odd levels were read from the plan
                 sink.report(
-                    d.value("levels")!, path.key("levels"),
+                    d.presentValue("levels"), path.key("levels"),
                     "Morris levels must be even (Δ = levels / (2 (levels − 1)))")
             }
             return .morris(trajectories: trajectories, levels: levels)
         default:
             sink.report(
-                d.value("kind")!, path.key("kind"), "unknown design '\(kind)'",
+                d.presentValue("kind"), path.key("kind"), "unknown design '\(kind)'",
                 hint: "one of grid, lhs, sobol, saltelli, morris")
             return nil
         }

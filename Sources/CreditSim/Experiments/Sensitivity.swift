@@ -103,7 +103,7 @@ public enum Sensitivity {
     /// `times` bootstrap resamples of `0..<count` (row indices drawn with replacement).
     private static func resample(count: Int, times: Int, seed: UInt64) -> [[Int]] {
         let random = RandomStream(seed: seed)
-        random.select(resident: .max, stream: 0x424F_4F54)  // "BOOT"
+        random.select(resident: StreamPurpose.noResident, .bootstrap)
         return (0..<times).map { _ in (0..<count).map { _ in random.uniformInt(count) } }
     }
 

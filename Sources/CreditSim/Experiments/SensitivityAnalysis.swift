@@ -44,20 +44,19 @@ public struct SensitivityAnalysis: Sendable {
                 continue
             }
             let metric = row[metricColumn]
-            if sums[metric] == nil {
-                sums[metric] = [Double](repeating: 0, count: points)
-                counts[metric] = [Int](repeating: 0, count: points)
-                order.append(metric)
-            }
-            sums[metric]![point] += value
-            counts[metric]![point] += 1
+            if sums[metric] == nil { order.append(metric) }
+            sums[metric, default: [Double](repeating: 0, count: points)][point] += value
+            counts[metric, default: [Int](repeating: 0, count: points)][point] += 1
         }
         var rows: [Row] = []
         for metric in order {
-            guard counts[metric]!.allSatisfy({ $0 == plan.replicates }) else {
+            guard let metricSums = sums[metric], let metricCounts = counts[metric] else {
+                preconditionFailure("every metric in `order` has sums and counts (invariant)")
+            }
+            guard metricCounts.allSatisfy({ $0 == plan.replicates }) else {
                 throw SweepError("\(path): error: metric '\(metric)' lacks runs; the sweep is not finished")
             }
-            let outputs = zip(sums[metric]!, counts[metric]!).map { $0 / Double($1) }
+            let outputs = zip(metricSums, metricCounts).map { $0 / Double($1) }
             guard outputs.allSatisfy(\.isFinite) else { continue }
             switch plan.design {
             case .saltelli(let base):

@@ -1,6 +1,8 @@
-/// An sbatch job-array script for a plan: one array task per shard, and a merge job that the
-/// first task submits with `--dependency=afterok` on the whole array. Paths are absolute so the
-/// script runs unchanged from any directory of a cluster that shares the file system.
+/// An sbatch job-array script for a plan.
+///
+/// One array task per shard, and a merge job that the first task submits with
+/// `--dependency=afterok` on the whole array. Paths are absolute so the script runs unchanged from
+/// any directory of a cluster that shares the file system.
 public struct SlurmScript: Sendable {
     public var planName: String
     public var planHash: String

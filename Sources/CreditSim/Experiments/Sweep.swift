@@ -2,11 +2,12 @@ internal import Dispatch
 internal import Foundation
 internal import Synchronization
 
-/// Runs a plan's design points × replicates, resumably: each finished run is committed atomically
-/// as its own file (`runs/NNNNNNNN.csv`), a rerun skips finished runs, and the tidy table is
-/// assembled from those files in run order — byte-identical however often the sweep was stopped,
-/// whatever the thread count. Memory: one simulation per worker plus the design's points; the
-/// table is streamed, never held.
+/// Runs a plan's design points × replicates, resumably.
+///
+/// Each finished run is committed atomically as its own file (`runs/NNNNNNNN.csv`), a rerun skips
+/// finished runs, and the tidy table is assembled from those files in run order — byte-identical
+/// however often the sweep was stopped, whatever the thread count. Memory: one simulation per
+/// worker plus the design's points; the table is streamed, never held.
 public enum Sweep {
     /// One run of a plan.
     public struct RunRef: Sendable {
@@ -151,7 +152,7 @@ public enum Sweep {
         do {
             result = try Simulation.run(scenario, options: .init(threads: threads))
         } catch {
-            throw SweepError("run \(run.index) was cancelled")
+            throw SweepError("run \(run.index): \(error)")
         }
         let metrics = SweepMetrics.extract(result, dates: loaded.plan.dates)
         let rows = SweepTable.rows(

@@ -47,9 +47,17 @@ enum SweepDatabase {
                 let kinds = plan.parameters.map(\.kind)
                 for file in runFiles {
                     let text = try String(contentsOfFile: file, encoding: .utf8)
+                    // SwiftCSV's row callback cannot throw: the first failure is kept and thrown after.
+                    var failure: (any Error)?
                     try EnumeratedCSV(string: "h\n" + text, delimiter: .comma, loadColumns: false)
-                        .enumerateAsArray(startAt: 0, rowLimit: nil) { row in
-                            guard row.count == kinds.count + 6 else { return }
+                        .enumerateAsArray(startAt: 1, rowLimit: nil) { row in  // line 0 is the "h" header
+                            guard failure == nil else { return }
+                            guard row.count == kinds.count + 6 else {
+                                failure = SweepError(
+                                    "\(file): error: a row has \(row.count) fields where \(kinds.count + 6) were written"
+                                )
+                                return
+                            }
                             var arguments: [(any DatabaseValueConvertible)?] = [
                                 Int(row[0]), Int(row[1]), Int(row[2]), Int64(row[3]),
                             ]
@@ -63,8 +71,13 @@ enum SweepDatabase {
                             }
                             arguments.append(row[kinds.count + 4])
                             arguments.append(Double(row[kinds.count + 5]))
-                            try? insert.execute(arguments: StatementArguments(arguments))
+                            do {
+                                try insert.execute(arguments: StatementArguments(arguments))
+                            } catch {
+                                failure = error
+                            }
                         }
+                    if let failure { throw failure }
                 }
                 try db.execute(sql: "CREATE INDEX results_metric ON results (metric, point)")
             }

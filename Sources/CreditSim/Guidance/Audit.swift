@@ -58,12 +58,20 @@ public enum Audit {
             case .legalBasis:
                 for book in scenario.scheme.rulebooks {
                     for rule in book.rules where rule.points < 0 {
-                        let (verdict, reason) = legalBasis(behaviours[rule.behaviour]!)
+                        guard let behaviour = behaviours[rule.behaviour] else {
+                            preconditionFailure("validated scenario: a rule's behaviour exists (invariant)")
+                        }
+                        let (verdict, reason) = legalBasis(behaviour)
                         add("rule", "\(book.id)/\(rule.behaviour)", verdict, reason)
                     }
                 }
                 for measure in scenario.consequences.measures where !measure.isGradeBased {
-                    let verdicts = measure.behaviours.map { legalBasis(behaviours[$0]!) }
+                    let verdicts = measure.behaviours.map { id in
+                        guard let behaviour = behaviours[id] else {
+                            preconditionFailure("validated scenario: measures' behaviours exist (invariant)")
+                        }
+                        return legalBasis(behaviour)
+                    }
                     if let bad = zip(measure.behaviours, verdicts).first(where: { $0.1.0 == .violates }) {
                         add("measure", measure.id, .violates, "triggered by '\(bad.0)': \(bad.1.1)")
                     } else if verdicts.contains(where: { $0.0 == .cannotTell }) {
@@ -138,8 +146,7 @@ public enum Audit {
                 where !measure.isGradeBased && measure.kind != .reward {
                     add(
                         "measure", measure.id, measure.repair == nil ? .violates : .complies,
-                        measure.repair == nil
-                            ? "no credit repair" : "repair possible after \(measure.repair!.after) days")
+                        measure.repair.map { "repair possible after \($0.after) days" } ?? "no credit repair")
                 }
             case .consentRequired:
                 let ok = scenario.enrolment.mode == .consent

@@ -49,10 +49,15 @@ public struct CompliantVariant: Sendable {
                     removedRules.insert(item.subject)
                     note("rule removed: \(item.reason)")
                 case (.legalBasis, "measure"):
-                    let measure = measures[item.subject]!
+                    guard let measure = measures[item.subject] else {
+                        preconditionFailure("the audit's measure items name scenario measures (invariant)")
+                    }
                     let behaviours = Dictionary(uniqueKeysWithValues: scenario.behaviours.map { ($0.id, $0) })
-                    let kept = (measureTriggers[item.subject] ?? measure.behaviours).filter {
-                        behaviours[$0]!.unlawful != .no && behaviours[$0]!.basis != .none
+                    let kept = (measureTriggers[item.subject] ?? measure.behaviours).filter { id in
+                        guard let behaviour = behaviours[id] else {
+                            preconditionFailure("validated scenario: measures' behaviours exist (invariant)")
+                        }
+                        return behaviour.unlawful != .no && behaviour.basis != .none
                     }
                     if kept.isEmpty {
                         removedMeasures.insert(item.subject)

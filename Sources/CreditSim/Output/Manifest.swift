@@ -42,7 +42,7 @@ public struct Manifest: Sendable, Encodable {
         scenario = loaded.scenario.meta.name
         inputs = loaded.inputs
         seed = loaded.scenario.run.seed
-        generator = loaded.scenario.run.generator
+        generator = loaded.scenario.run.generator.name
         population = loaded.scenario.population.size
         threads = result.threads
         self.startedAt = ISO8601DateFormatter().string(from: startedAt)
@@ -67,14 +67,4 @@ public enum ProcessMemory {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return usage.ru_maxrss * 1024
     }
-}
-
-/// JSON exactly as CreditSim writes it: sorted keys, pretty-printed, ending with a newline.
-public func encodeJSON<T: Encodable>(_ value: T) -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    var data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-    data.append(0x0A)
-    return data
 }

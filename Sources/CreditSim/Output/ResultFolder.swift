@@ -1,25 +1,57 @@
 public import Foundation
 
-/// Writes a run's files into a new folder atomically: everything goes into a hidden temporary
-/// folder beside the destination, which is renamed into place only when complete. An existing
-/// destination is never overwritten.
+/// Writes a run's files into a new folder atomically.
+///
+/// Everything goes into a hidden temporary folder beside the destination, which is renamed into
+/// place only when complete. An existing destination is never overwritten.
 public enum ResultFolder {
-    /// A result folder that could not be written.
-    public struct Failure: Error, CustomStringConvertible {
-        public let path: String
-        public let reason: String
-        public var description: String { "\(path): error: \(reason)" }
+    /// A result folder that could not be written, in the library's words (front ends add the
+    /// remedy in their users' terms).
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        /// The destination exists already; results are never overwritten.
+        case exists(path: String)
+        /// The destination cannot be created (its parent is a file, permissions, disk full…).
+        case cannotWrite(path: String, reason: String)
+
+        public var path: String {
+            switch self {
+            case .exists(let path), .cannotWrite(let path, _): path
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .exists(let path): "\(path): error: already exists; results are never overwritten"
+            case .cannotWrite(let path, let reason): "\(path): error: cannot write results: \(reason)"
+            }
+        }
     }
 
     /// Fails early, before any work, if `path` exists already.
     public static func ensureAbsent(_ path: String) throws(Failure) {
-        if FileManager.default.fileExists(atPath: path) {
-            throw Failure(
-                path: path, reason: "already exists; results are never overwritten (choose another --out)")
-        }
+        if FileManager.default.fileExists(atPath: path) { throw .exists(path: path) }
     }
 
-    /// A new folder name under `parent` that does not exist yet: `stem`, else `stem-2`, `stem-3`, …
+    /// The default folder of a new result: `parent/YYYYMMDD-HHMMSS-seedN` (UTC).
+    ///
+    /// `-2`, `-3`, … is appended when that exists. Every command that writes a result folder names
+    /// it so.
+    public static func defaultPath(parent: String, startedAt: Date, seed: UInt64) -> String {
+        freshPath(parent: parent, stem: runID(date: startedAt, seed: seed))
+    }
+
+    /// `YYYYMMDD-HHMMSS-seedN` in UTC.
+    public static func runID(date: Date, seed: UInt64) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        return "\(formatter.string(from: date))-seed\(seed)"
+    }
+
+    /// A new folder name under `parent` that does not exist yet.
+    ///
+    /// The first of `stem`, `stem-2`, `stem-3`, … that is free.
     public static func freshPath(parent: String, stem: String) -> String {
         var candidate = (parent as NSString).appendingPathComponent(stem)
         var n = 2
@@ -43,14 +75,17 @@ public enum ResultFolder {
             for file in files {
                 try file.data.write(to: temporary.appendingPathComponent(file.name), options: .atomic)
             }
+        } catch {
+            try? manager.removeItem(at: temporary)  // best effort: the error below is what matters
+            throw .cannotWrite(path: path, reason: error.localizedDescription)
+        }
+        do {
             try ensureAbsent(path)
             try manager.moveItem(at: temporary, to: destination)
-        } catch let failure as Failure {
-            try? manager.removeItem(at: temporary)
-            throw failure
         } catch {
-            try? manager.removeItem(at: temporary)
-            throw Failure(path: path, reason: "cannot write results: \(error.localizedDescription)")
+            try? manager.removeItem(at: temporary)  // best effort, as above
+            if case .exists = error as? Failure { throw .exists(path: path) }
+            throw .cannotWrite(path: path, reason: error.localizedDescription)
         }
     }
 }

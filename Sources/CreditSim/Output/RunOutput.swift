@@ -1,5 +1,4 @@
 public import Foundation
-public import GSL
 
 /// The files of a run's result folder, in the order they are written.
 public enum RunOutput {
@@ -10,13 +9,13 @@ public enum RunOutput {
     ]
 
     /// The data files of `result` (everything but the manifest).
-    /// - Throws: `GSLError` if a histogram cannot be built.
-    public static func files(for result: RunResult) throws(GSLError) -> [(name: String, data: Data)] {
+    /// - Throws: `EncodingFailure` if the summary cannot be written as JSON.
+    public static func files(for result: RunResult) throws(EncodingFailure) -> [(name: String, data: Data)] {
         [
-            ("summary.json", encodeJSON(RunSummary(result))),
+            ("summary.json", try encodeJSON(RunSummary(result))),
             ("daily.csv", Data(result.dailyTable.utf8)),
             ("rules.csv", Data(result.rulesTable.utf8)),
-            ("histograms.csv", Data(try result.histogramTable().utf8)),
+            ("histograms.csv", Data(result.histogramTable.utf8)),
             ("drops.csv", Data(result.dropsTable.utf8)),
             ("trajectories.csv", Data(result.trajectoriesTable.utf8)),
             ("exposures.csv", Data(result.exposuresTable.utf8)),

@@ -1,5 +1,4 @@
 internal import Foundation
-public import GSL
 
 /// The tidy CSV tables of a run (one observation per row, a header first).
 extension RunResult {
@@ -27,7 +26,9 @@ extension RunResult {
             "rulebook,behaviour,category,unlawful,basis,points,detection,events,capped_events,points_added,points_removed\n"
         let behaviours = Dictionary(uniqueKeysWithValues: scenario.behaviours.map { ($0.id, $0) })
         for r in rules {
-            let b = behaviours[r.behaviour]!
+            guard let b = behaviours[r.behaviour] else {
+                preconditionFailure("every rule's behaviour is a behaviour of the scenario (invariant)")
+            }
             out +=
                 "\(r.rulebook),\(r.behaviour),\(csv(b.category)),\(b.unlawful.rawValue),\(b.basis.rawValue),\(r.points),"
                 + "\(r.detection),\(r.events),\(r.cappedEvents),\(r.pointsAdded),\(r.pointsRemoved)\n"
@@ -36,8 +37,7 @@ extension RunResult {
     }
 
     /// `histograms.csv`: residents per score bin at the end of each snapshot day.
-    /// - Throws: `GSLError` if a histogram cannot be built.
-    public func histogramTable() throws(GSLError) -> String {
+    public var histogramTable: String {
         let width = scenario.outputs.binWidth
         var out = "date,group,bin_lower,bin_upper,residents\n"
         for snapshot in snapshots {
@@ -45,7 +45,7 @@ extension RunResult {
             let rows: [(String, ScoreCounts)] =
                 [("all", snapshot.overall)] + (groups.count > 1 ? Array(zip(groups, snapshot.byGroup)) : [])
             for (name, counts) in rows {
-                for bin in try bins(counts, width: width) {
+                for bin in bins(counts, width: width) {
                     out += "\(date),\(name),\(bin.lower),\(bin.lower + width),\(bin.count)\n"
                 }
             }
@@ -53,19 +53,16 @@ extension RunResult {
         return out
     }
 
-    /// Scores binned by `width` (bin `k` holds `[k·width, (k+1)·width)`), through GSL's histogram,
-    /// contiguous from the lowest to the highest non-empty bin.
-    public func bins(_ counts: ScoreCounts, width: Int) throws(GSLError) -> [(lower: Int, count: Int64)] {
+    /// Scores binned by `width`, contiguous from the lowest to the highest non-empty bin.
+    ///
+    /// Bin `k` holds `[k·width, (k+1)·width)`. Integer arithmetic: exact for any count.
+    public func bins(_ counts: ScoreCounts, width: Int) -> [(lower: Int, count: Int64)] {
         let entries = counts.nonEmpty
         guard let first = entries.first, let last = entries.last else { return [] }
-        let low = floorDiv(first.score, width) * width
-        let binCount = floorDiv(last.score, width) - floorDiv(first.score, width) + 1
-        let histogram = try Histogram(
-            bins: binCount, lower: Double(low), upper: Double(low + binCount * width))
-        // Integer scores sit on bin edges; GSL finds bins in floating point, so add each at its
-        // unit's midpoint to keep it in the bin that holds it exactly.
-        for (score, count) in entries { try histogram.add(Double(score) + 0.5, weight: Double(count)) }
-        return (0..<binCount).map { (low + $0 * width, Int64(histogram[$0])) }
+        let lowBin = floorDiv(first.score, width)
+        var binned = [Int64](repeating: 0, count: floorDiv(last.score, width) - lowBin + 1)
+        for (score, count) in entries { binned[floorDiv(score, width) - lowBin] += count }
+        return binned.enumerated().map { ((lowBin + $0.offset) * width, $0.element) }
     }
 
     /// `drops.csv`: the largest score drops within the drop window, largest first.

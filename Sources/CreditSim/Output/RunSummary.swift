@@ -51,7 +51,7 @@ public struct RunSummary: Sendable, Codable {
         end = s.run.end
         population = s.population.size
         seed = s.run.seed
-        generator = s.run.generator
+        generator = s.run.generator.name
         keyDates = result.snapshots.map { snapshot in
             let counts = result.counts(onDay: snapshot.day)
             let total = Double(counts.reduce(0, +))
@@ -62,7 +62,10 @@ public struct RunSummary: Sendable, Codable {
                     uniqueKeysWithValues: zip(result.states, counts.map { Double($0) / total })))
         }
         finalScores = result.finalScores.summary
-        optedOut = result.counts(onDay: result.days - 1).last!
+        guard let optedOutCount = result.counts(onDay: result.days - 1).last else {
+            preconditionFailure("the states always end with 'opted_out' (invariant)")
+        }
+        optedOut = optedOutCount
         everPenalised = result.everPenalised.reduce(0, +)
         everPenalisedNotUnlawful = result.everPenalisedNotUnlawful.reduce(0, +)
         let behaviours = Dictionary(uniqueKeysWithValues: s.behaviours.map { ($0.id, $0) })
@@ -70,7 +73,9 @@ public struct RunSummary: Sendable, Codable {
         var withoutBasis: Int64 = 0
         var events: [String: Int64] = [:]
         for rule in result.rules {
-            let behaviour = behaviours[rule.behaviour]!
+            guard let behaviour = behaviours[rule.behaviour] else {
+                preconditionFailure("every rule's behaviour is a behaviour of the scenario (invariant)")
+            }
             byLawfulness[behaviour.unlawful.rawValue, default: 0] += rule.pointsRemoved
             if behaviour.basis == .none { withoutBasis += rule.pointsRemoved }
             events[rule.behaviour, default: 0] += rule.events

@@ -27,13 +27,18 @@ struct ComparisonReport {
         self.input = input
         manifest = try input.json(ReportManifest.self, "manifest.json")
         var summaries: [String: [String: (Double, Double, Double)]] = [:]
-        for row in try input.rows("summary.csv") where row.count == 5 {
+        for row in try input.table("summary.csv", ["scenario", "metric", "mean", "ci_low", "ci_high"]) {
             summaries[row[0], default: [:]][row[1]] = (
                 Double(row[2]) ?? .nan, Double(row[3]) ?? .nan, Double(row[4]) ?? .nan
             )
         }
         self.summaries = summaries
-        differences = try input.rows("differences.csv").filter { $0.count == 10 }
+        differences = try input.table(
+            "differences.csv",
+            [
+                "metric", "baseline", "variant", "difference", "ci_low", "ci_high", "unpaired_ci_low",
+                "unpaired_ci_high", "paired_to_unpaired_width", "excludes_zero",
+            ])
         labels = manifest.scenarios ?? []
     }
 
@@ -59,7 +64,9 @@ struct ComparisonReport {
         var figures = FigureList(offset: figureOffset)
 
         // Grade shares over time with replicate bands, one figure per scenario.
-        if let bands = try? input.rows("daily-bands.csv").filter({ $0.count == 6 }), !bands.isEmpty {
+        let bands = try input.table(
+            "daily-bands.csv", ["scenario", "date", "state", "mean", "ci_low", "ci_high"])
+        if !bands.isEmpty {
             let states = orderedStates()
             for (s, label) in labels.enumerated() {
                 let rows = bands.filter { $0[0] == label }
@@ -85,9 +92,12 @@ struct ComparisonReport {
                 }
                 var dates: [String] = []
                 for row in rows where dates.last != row[1] { dates.append(row[1]) }
+                guard let lastBandDate = dates.last else {
+                    preconditionFailure("`rows` is non-empty (guard above), so `dates` is too (invariant)")
+                }
                 let shown = Set(
                     stride(from: 0, to: dates.count, by: max(1, dates.count / 10)).map { dates[$0] } + [
-                        dates.last!
+                        lastBandDate
                     ])
                 let tableRows = rows.filter { shown.contains($0[1]) }
                 figures.add(

@@ -42,8 +42,10 @@ public struct Report: Sendable {
 }
 
 extension Report {
-    /// The HTML of one run's report section (key numbers, figures and tables, without a page
-    /// around it): what the web explorer shows after a run. `files` are a result folder's files.
+    /// The HTML of one run's report section: what the web explorer shows after a run.
+    ///
+    /// The section has the key numbers, figures and tables, without a page around it. `files` are
+    /// a result folder's files.
     public static func runSection(name: String, files: [(name: String, data: Data)]) throws(ReportError)
         -> String
     {

@@ -41,33 +41,65 @@ public struct ReportInput: Sendable {
 
     func text(_ name: String) -> String? { files[name].map { String(decoding: $0, as: UTF8.self) } }
 
-    /// The rows of a CSV file (header excluded), through SwiftCSV. With `group`, only lines whose
-    /// third column is `group` are parsed: a cheap prefilter, since the per-group rows of the daily
-    /// tables are most of their bytes and the report reads only the `all` rows.
-    func rows(_ name: String, group: String? = nil) throws(ReportError) -> [[String]] {
+    /// The named columns of every row of a CSV file, in the order asked for, through SwiftCSV.
+    ///
+    /// Columns are found by their header names, so a reordered file reads the same and a missing
+    /// column is an error naming the file and the column; a row whose width differs from the
+    /// header's is an error too (nothing is skipped silently).
+    ///
+    /// With `group`, only lines whose `group` column (the third, in the daily tables) is `group`
+    /// are parsed: a cheap prefilter, since the per-group rows of the daily tables are most of their
+    /// bytes and the report reads only the `all` rows.
+    func table(_ name: String, _ columns: [String], group: String? = nil) throws(ReportError) -> [[String]] {
         guard var text = text(name) else { throw ReportError("\(self.name)/\(name): error: missing") }
+        let headerLine = text.prefix { $0 != "\n" }
+        let header = headerLine.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        var indices: [Int] = []
+        for column in columns {
+            guard let i = header.firstIndex(of: column) else {
+                throw ReportError(
+                    "\(self.name)/\(name): error: no column '\(column)' (the header is \(headerLine))")
+            }
+            indices.append(i)
+        }
         if let group {
+            guard let at = header.firstIndex(of: "group") else {
+                throw ReportError(
+                    "\(self.name)/\(name): error: no column 'group' (the header is \(headerLine))")
+            }
             let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
             text =
-                ([lines.first ?? ""] + lines.dropFirst().filter { Self.thirdField(of: $0, is: group) })
+                ([lines.first ?? ""] + lines.dropFirst().filter { Self.field(at, of: $0, is: group) })
                 .joined(separator: "\n") + "\n"
         }
+        let rows: [[String]]
         do {
-            return try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false).rows
+            rows = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false).rows
         } catch {
             throw ReportError("\(self.name)/\(name): error: unreadable CSV (\(error))")
         }
+        var out: [[String]] = []
+        out.reserveCapacity(rows.count)
+        for (n, row) in rows.enumerated() {
+            guard row.count == header.count else {
+                throw ReportError(
+                    "\(self.name)/\(name): error: data row \(n + 1) has \(row.count) fields, the header \(header.count)"
+                        + (group.map { " (rows of group \($0))" } ?? ""))
+            }
+            out.append(indices.map { row[$0] })
+        }
+        return out
     }
 
-    /// Whether the third comma-separated field of `line` is `value` (unquoted fields only).
-    private static func thirdField(of line: Substring, is value: String) -> Bool {
+    /// Whether comma-separated field `index` of `line` is `value` (for unquoted fields up to it).
+    private static func field(_ index: Int, of line: Substring, is value: String) -> Bool {
         var commas = 0
         var field: [UInt8] = []
         for byte in line.utf8 {
             if byte == UInt8(ascii: ",") {
                 commas += 1
-                if commas == 3 { break }
-            } else if commas == 2 {
+                if commas > index { break }
+            } else if commas == index {
                 field.append(byte)
             }
         }

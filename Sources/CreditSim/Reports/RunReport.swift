@@ -67,13 +67,15 @@ struct RunReport {
                     [start.adding(days: d).description] + daily[d].map { percent(Double($0) / population) }
                 }))
 
-        let histogram = try input.rows("histograms.csv").filter { $0.count == 5 && $0[1] == "all" }
+        // date, bin_lower, bin_upper, residents
+        let histogram = try input.table(
+            "histograms.csv", ["date", "bin_lower", "bin_upper", "residents"], group: "all")
         let dates = Array(Set(histogram.map { $0[0] })).sorted()
         let histogramSeries = dates.map { date -> LineChart.Series in
             let rows = histogram.filter { $0[0] == date }
-            let total = rows.reduce(0.0) { $0 + (Double($1[4]) ?? 0) }
-            var points = rows.map { (x: Double($0[2]) ?? 0, y: (Double($0[4]) ?? 0) / max(1, total)) }
-            if let last = rows.last { points.append((x: Double(last[3]) ?? 0, y: points.last?.y ?? 0)) }
+            let total = rows.reduce(0.0) { $0 + (Double($1[3]) ?? 0) }
+            var points = rows.map { (x: Double($0[1]) ?? 0, y: (Double($0[3]) ?? 0) / max(1, total)) }
+            if let last = rows.last { points.append((x: Double(last[2]) ?? 0, y: points.last?.y ?? 0)) }
             return .init(name: date, points: points)
         }
         figures.add(
@@ -87,7 +89,7 @@ struct RunReport {
             ).svg(),
             "Share of scored residents in each score bin at the end of the given dates (opted-out residents at their frozen score when frozen).",
             HTML.table(
-                ["date", "bin from", "bin to", "residents"], histogram.map { [$0[0], $0[2], $0[3], $0[4]] }))
+                ["date", "bin from", "bin to", "residents"], histogram))
 
         let timeline = ruleTimeline()
         figures.add(
@@ -174,7 +176,9 @@ struct RunReport {
         }
 
         let trajectories = try trajectorySeries()
-        let drops = try input.rows("drops.csv").filter { $0.count == 8 }
+        let drops = try input.table(
+            "drops.csv",
+            ["rank", "resident", "group", "start_date", "end_date", "score_before", "score_after", "drop"])
         figures.add(
             "Individual trajectories",
             LineChart(
@@ -245,9 +249,10 @@ struct RunReport {
     func dailyCounts() throws(ReportError) -> [[Int64]] {
         var out = Array(repeating: [Int64](repeating: 0, count: states.count), count: days)
         let index = Dictionary(uniqueKeysWithValues: states.enumerated().map { ($1, $0) })
-        for row in try input.rows("daily.csv", group: "all") where row.count == 5 && row[2] == "all" {
-            guard let d = Int(row[0]), d < days, let k = index[row[3]], let v = Int64(row[4]) else {
-                continue
+        for row in try input.table("daily.csv", ["day", "state", "residents"], group: "all") {
+            guard let d = Int(row[0]), d < days, let k = index[row[1]], let v = Int64(row[2]) else {
+                throw ReportError(
+                    "\(input.name)/daily.csv: error: unreadable row \(row.joined(separator: ","))")
             }
             out[d][k] = v
         }
@@ -295,14 +300,14 @@ struct RunReport {
 
     func pointsByCategory() throws(ReportError) -> [(category: String, added: Double, removed: Double)] {
         var out: [(category: String, added: Double, removed: Double)] = []
-        for row in try input.rows("rules.csv") where row.count == 11 {
-            let added = Double(row[9]) ?? 0
-            let removed = Double(row[10]) ?? 0
-            if let i = out.firstIndex(where: { $0.category == row[2] }) {
+        for row in try input.table("rules.csv", ["category", "points_added", "points_removed"]) {
+            let added = Double(row[1]) ?? 0
+            let removed = Double(row[2]) ?? 0
+            if let i = out.firstIndex(where: { $0.category == row[0] }) {
                 out[i].added += added
                 out[i].removed += removed
             } else {
-                out.append((row[2], added, removed))
+                out.append((row[0], added, removed))
             }
         }
         return out
@@ -310,9 +315,12 @@ struct RunReport {
 
     func exposures() throws(ReportError) -> [String: [Int64]] {
         var out: [String: [Int64]] = [:]
-        for row in try input.rows("exposures.csv", group: "all") where row.count == 6 && row[2] == "all" {
-            guard let d = Int(row[0]), d < days, let v = Int64(row[4]) else { continue }
-            out[row[3], default: [Int64](repeating: 0, count: days)][d] = v
+        for row in try input.table("exposures.csv", ["day", "measure", "exposed"], group: "all") {
+            guard let d = Int(row[0]), d < days, let v = Int64(row[2]) else {
+                throw ReportError(
+                    "\(input.name)/exposures.csv: error: unreadable row \(row.joined(separator: ","))")
+            }
+            out[row[1], default: [Int64](repeating: 0, count: days)][d] = v
         }
         return out
     }
@@ -321,15 +329,20 @@ struct RunReport {
     func trajectorySeries() throws(ReportError) -> [LineChart.Series] {
         var byResident: [String: [(x: Double, y: Double)]] = [:]
         var order: [String] = []
-        for row in try input.rows("trajectories.csv") where row.count == 6 {
-            guard let day = Double(row[2]), let score = Double(row[4]) else { continue }
+        for row in try input.table("trajectories.csv", ["resident", "day", "score"]) {
+            guard let day = Double(row[1]), let score = Double(row[2]) else {
+                throw ReportError(
+                    "\(input.name)/trajectories.csv: error: unreadable row \(row.joined(separator: ","))")
+            }
             if byResident[row[0]] == nil { order.append(row[0]) }
             byResident[row[0], default: []].append((x: max(0, day), y: score))
         }
         let top = summary.largestDrop.map { String($0.resident) }
         if let top, let i = order.firstIndex(of: top) { order.insert(order.remove(at: i), at: 0) }
         return order.prefix(8).map { resident in
-            var points = byResident[resident]!
+            guard var points = byResident[resident] else {
+                preconditionFailure("every resident in `order` has points (invariant)")
+            }
             if let last = points.last, last.x < Double(days - 1) { points.append((Double(days - 1), last.y)) }
             return LineChart.Series(
                 name: "resident \(resident)\(resident == top ? " (largest drop)" : "")", points: points)

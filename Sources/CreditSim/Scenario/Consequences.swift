@@ -15,7 +15,9 @@ public struct Measure: Sendable, Encodable {
     public var id: String
     public var kind: Kind
     public var description: String
-    /// The kind of sanction, as a guidance profile's permitted list names it (e.g. `flights`).
+    /// The kind of sanction, as a guidance profile's permitted list names it.
+    ///
+    /// For example `flights`.
     public var sanction: String?
     /// Grades that bring the measure (grade-based measures).
     public var grades: [String]

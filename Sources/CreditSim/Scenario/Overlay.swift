@@ -26,7 +26,9 @@ enum Overlay {
         where (baseItems + overlayItems).allSatisfy({ $0.idLabel != nil }):
             var merged = baseItems
             for item in overlayItems {
-                let id = item.idLabel!
+                guard let id = item.idLabel else {
+                    preconditionFailure("the case's `where` clause checked every item has an id (invariant)")
+                }
                 let index = merged.firstIndex { $0.idLabel == id }
                 if item.isRemoval {
                     if let index {

@@ -94,8 +94,9 @@ extension Scenario {
         switch (f.value("end"), f.value("days")) {
         case (let end?, nil):
             if let date = end.date(path.key("end"), sink) {
-                days = start.days(until: date) + 1
-                if days! < 1 || days! > maximumDays {
+                let count = start.days(until: date) + 1
+                days = count
+                if count < 1 || count > maximumDays {
                     sink.report(
                         end, path.key("end"),
                         "end \(date) must be on or after start \(start) and within \(maximumDays) days")
@@ -119,10 +120,10 @@ extension Scenario {
             }
             return value
         }
-        var generator = GeneratorKind.philox.name
+        var generator = GeneratorKind.philox
         if let nameNode = f.value("generator"), let name = nameNode.string(path.key("generator"), sink) {
-            if GeneratorKind.available.contains(name) {
-                generator = name
+            if let kind = try? GeneratorKind(named: name) {
+                generator = kind
             } else {
                 sink.report(
                     nameNode, path.key("generator"), "unknown random number generator '\(name)'",
@@ -167,8 +168,8 @@ extension Scenario {
                 sink.report(item, path, "duplicate behaviour id '\(id)'")
                 continue
             }
-            let stream = CompiledModel.streamNumber(for: id)
-            if let clash = behaviours.first(where: { CompiledModel.streamNumber(for: $0.id) == stream }) {
+            let stream = StreamPurpose.behaviour(id: id).number
+            if let clash = behaviours.first(where: { StreamPurpose.behaviour(id: $0.id).number == stream }) {
                 sink.report(
                     item, path.key("id"),
                     "behaviour ids '\(clash.id)' and '\(id)' hash to the same random stream",

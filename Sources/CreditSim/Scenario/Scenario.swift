@@ -1,4 +1,5 @@
 internal import Foundation
+public import GSL
 
 /// A scenario, format version 1: a synthetic population replayed through a dated point scheme.
 ///
@@ -45,7 +46,7 @@ public struct RunSettings: Sendable, Encodable {
     /// Number of simulated days (day 0 is `start`).
     public var days: Int
     public var seed: UInt64
-    public var generator: String
+    public var generator: GeneratorKind
 
     /// The last simulated day.
     public var end: SimDate { start.adding(days: days - 1) }

@@ -1,7 +1,9 @@
 /// One problem found in a scenario file, located at the offending node.
 public struct ScenarioDiagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public let location: SourceLocation
-    /// The key path of the offending value, e.g. `scheme.rulebooks[v1].rules[r2].detection`.
+    /// The key path of the offending value.
+    ///
+    /// For example `scheme.rulebooks[v1].rules[r2].detection`.
     public let keyPath: String
     public let message: String
     /// An optional hint on how to fix it.

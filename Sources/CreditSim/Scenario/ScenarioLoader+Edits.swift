@@ -10,9 +10,11 @@ extension ScenarioLoader {
         public let overlay: String
     }
 
-    /// Loads `edits`, an overlay without `extends`, on top of the scenario file at `basePath`
-    /// (the web explorer's edits). `extends` in the edits is refused, so edits cannot name other
-    /// files; `virtualFiles` (path → text) are read instead of the disk.
+    /// Loads `edits`, the web explorer's edits, on top of the scenario file at `basePath`.
+    ///
+    /// `edits` is an overlay without `extends`: `extends` in the edits is refused, so edits cannot
+    /// name other files; `virtualFiles` (path → text) are read instead of the disk.
+    ///
     /// - Throws: `ScenarioError` with positions in `name` for errors in the edits.
     public static func load(
         edits: String, name: String, basePath: String, virtualFiles: [String: String] = [:]

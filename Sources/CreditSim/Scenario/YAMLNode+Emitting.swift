@@ -1,8 +1,9 @@
 internal import Yams
 
 extension YAMLNode {
-    /// The node as YAML text, keeping key order and the quoting of every scalar, so that reading
-    /// the text back gives the same tree (without positions). Nulls become `null`.
+    /// The node as YAML text, keeping key order and the quoting of every scalar.
+    ///
+    /// Reading the text back gives the same tree (without positions). Nulls become `null`.
     func yamlText() -> String {
         // Yams emits through libyaml, which picks a legal style when plain text would not read back;
         // width -1 keeps each rule on one line, as the shipped scenarios write them.

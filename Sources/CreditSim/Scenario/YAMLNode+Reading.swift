@@ -1,7 +1,9 @@
 internal import Foundation
 
-/// Typed, located reads of scenario values. Every failed read reports one diagnostic to the
-/// sink and returns `nil`, so a single pass over a file finds all of its problems.
+/// Typed, located reads of scenario values.
+///
+/// Every failed read reports one diagnostic to the sink and returns `nil`, so a single pass over a
+/// file finds all of its problems.
 struct Fields {
     let node: YAMLNode
     let path: KeyPath
@@ -37,6 +39,17 @@ struct Fields {
         if let value = node[key], !value.isNull { return value }
         if required { sink.report(node, path.key(key), "missing key '\(key)'") }
         return nil
+    }
+
+    /// The value at `key`, which an earlier successful read of `key` showed to be present.
+    ///
+    /// For pointing a later diagnostic at a value that was read; a missing value is a programming
+    /// error.
+    func presentValue(_ key: String) -> YAMLNode {
+        guard let found = value(key) else {
+            preconditionFailure("'\(key)' was read successfully, so it is present (invariant)")
+        }
+        return found
     }
 
     func has(_ key: String) -> Bool { value(key) != nil }

@@ -1,4 +1,5 @@
 /// The common frame of every chart: size, plot area, axes with ticks and labels, legend, title.
+///
 /// The charts draw their marks inside it; `svg` assembles an accessible inline SVG.
 struct ChartFrame {
     var title: String

@@ -3,13 +3,17 @@ struct LineChart {
     struct Series {
         let name: String
         let points: [(x: Double, y: Double)]
-        /// An optional band (e.g. a 95 % interval across replicates) drawn under the line.
+        /// An optional band drawn under the line.
+        ///
+        /// For example a 95 % interval across replicates.
         var band: [(x: Double, lower: Double, upper: Double)] = []
     }
 
     var frame: ChartFrame
     var series: [Series]
-    /// Vertical dashed markers, e.g. overhaul dates: (x, label).
+    /// Vertical dashed markers: (x, label).
+    ///
+    /// For example overhaul dates.
     var markers: [(x: Double, label: String)] = []
     /// Draw steps (holding each value until the next x) rather than straight segments.
     var step = false
