@@ -39,6 +39,21 @@ struct ModelTables: ~Copyable {
     let leaveHazard: ScratchBuffer<Double>
     /// Per behaviour, the intensity bound beyond which a first arrival makes it dormant.
     let firstArrivalBound: ScratchBuffer<Double>
+    /// Behaviours that are not unlawful (`unlawful: no`), by index.
+    let notUnlawfulBehaviours: ScratchBuffer<Int>
+    /// Base daily rate of each behaviour.
+    let baseRates: ScratchBuffer<Double>
+    /// Lawful behaviours whose lost events are counted (chilling targets).
+    let suppressionTracked: ScratchBuffer<Bool>
+    /// Grade-based measures, by index, and each measure's grades (bit g = grade index g).
+    let gradeMeasures: ScratchBuffer<Int>
+    let measureGradeMask: ScratchBuffer<UInt64>
+    /// Record-based measures of behaviour `b`: `recordMeasures[recordMeasureStart[b]..<recordMeasureStart[b+1]]`.
+    let recordMeasureStart: ScratchBuffer<Int>
+    let recordMeasures: ScratchBuffer<Int>
+    let measureDuration: ScratchBuffer<Int>
+    let measureRepairAfter: ScratchBuffer<Int>
+    let measureRepairProbability: ScratchBuffer<Double>
 
     init(_ model: CompiledModel) {
         behaviourCount = model.behaviourCount
@@ -65,6 +80,17 @@ struct ModelTables: ~Copyable {
         leaveBelow = ScratchBuffer(model.enrolment.leaveBelow)
         leaveHazard = ScratchBuffer(model.enrolment.leaveHazard)
         firstArrivalBound = ScratchBuffer(model.firstArrivalBound)
+        notUnlawfulBehaviours = ScratchBuffer(model.notUnlawful.indices.filter { model.notUnlawful[$0] })
+        baseRates = ScratchBuffer(model.baseRates)
+        suppressionTracked = ScratchBuffer(model.suppressionTracked)
+        gradeMeasures = ScratchBuffer(
+            model.measureGradeMask.indices.filter { model.measureGradeMask[$0] != 0 })
+        measureGradeMask = ScratchBuffer(model.measureGradeMask)
+        recordMeasureStart = ScratchBuffer(model.recordMeasureStart)
+        recordMeasures = ScratchBuffer(model.recordMeasures)
+        measureDuration = ScratchBuffer(model.measureDuration)
+        measureRepairAfter = ScratchBuffer(model.measureRepairAfter)
+        measureRepairProbability = ScratchBuffer(model.measureRepairProbability)
     }
 
     /// The grade index (0 = highest) of a score.

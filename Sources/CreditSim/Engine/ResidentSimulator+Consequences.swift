@@ -8,6 +8,7 @@ extension ResidentSimulator {
             exposures.justifiedUntil[m] = 0
             exposures.grade[m] = 0
         }
+        exposures.gradesRead.fill(Int.min)
         if model.hasRepair { repairStream.select(resident: UInt64(resident), .repair) }
         updateGradeExposures(day: 0, group: group, score: score, optedOut: false, acc: acc)
     }
@@ -17,15 +18,21 @@ extension ResidentSimulator {
     /// A grade exposure is *justified* when the resident would hold a qualifying grade even
     /// without the penalties for conduct that is not unlawful.
     func updateGradeExposures(day: Int, group: Int, score: Int, optedOut: Bool, acc: Accumulator) {
-        guard model.gradeMeasureCount > 0 else { return }
+        guard tables.gradeMeasures.count > 0 else { return }
         var notUnlawfulPenalties = 0
-        for b in 0..<behaviourCount where tables.notUnlawful[b] && clocks.onRecord[b] < 0 {
-            notUnlawfulPenalties += clocks.onRecord[b]
+        for i in 0..<tables.notUnlawfulBehaviours.count {
+            let onRecord = clocks.onRecord[tables.notUnlawfulBehaviours[i]]
+            notUnlawfulPenalties &+= onRecord < 0 ? onRecord : 0
         }
         let grade = optedOut ? -1 : tables.grade(score)
         let lawfulGrade = optedOut ? -1 : tables.grade(score - notUnlawfulPenalties)
-        for m in 0..<exposures.until.count where model.measureGradeMask[m] != 0 {
-            let mask = model.measureGradeMask[m]
+        // Every measure's state is a function of these two grades: unchanged grades, no change.
+        guard grade != exposures.gradesRead[0] || lawfulGrade != exposures.gradesRead[1] else { return }
+        exposures.gradesRead[0] = grade
+        exposures.gradesRead[1] = lawfulGrade
+        for i in 0..<tables.gradeMeasures.count {
+            let m = tables.gradeMeasures[i]
+            let mask = tables.measureGradeMask[m]
             let exposed = grade >= 0 && mask & (1 << UInt64(grade)) != 0
             let justified = exposed && lawfulGrade >= 0 && mask & (1 << UInt64(lawfulGrade)) != 0
             let state = (exposed ? 1 : 0) | (justified ? 2 : 0)
@@ -41,11 +48,12 @@ extension ResidentSimulator {
 
     /// Opens (or extends) the record-based measures of behaviour `b` after a detected event on `day`.
     func recordExposures(behaviour b: Int, day: Int, group: Int, acc: Accumulator) {
-        for i in model.recordMeasureStart[b]..<model.recordMeasureStart[b + 1] {
-            let m = model.recordMeasures[i]
-            var end = day + model.measureDuration[m]
-            let after = model.measureRepairAfter[m]
-            if after < model.measureDuration[m] && repairStream.uniform() < model.measureRepairProbability[m]
+        for i in tables.recordMeasureStart[b]..<tables.recordMeasureStart[b &+ 1] {
+            let m = tables.recordMeasures[i]
+            var end = day &+ tables.measureDuration[m]
+            let after = tables.measureRepairAfter[m]
+            if after < tables.measureDuration[m]
+                && repairStream.uniform() < tables.measureRepairProbability[m]
             {
                 end = day + after
             }

@@ -225,7 +225,7 @@ extension ResidentSimulator {
     ) -> Double {
         if clocks.anchor[b] <= day { clocks.advance(b, to: day + 1) }
         var lost = 0.0
-        if tracksSuppression && model.suppressionTracked[b] {
+        if tracksSuppression && tables.suppressionTracked[b] {
             lost = closeSuppression(b, until: day + 1, baseRate: suppressionRate(b, r))
         }
         clocks.deterrence[b] *= ResidentSimulator.power(factor, times)

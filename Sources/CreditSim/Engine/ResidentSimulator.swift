@@ -206,7 +206,7 @@ final class ResidentSimulator {
             r.snapshot &+= 1
         }
         if tracksSuppression {
-            for b in 0..<behaviourCount where model.suppressionTracked[b] {
+            for b in 0..<behaviourCount where tables.suppressionTracked[b] {
                 r.suppressed += closeSuppression(b, until: days, baseRate: suppressionRate(b, r))
             }
             acc.suppressedMicroEvents += Int64((r.suppressed * 1e6).rounded())
@@ -251,6 +251,6 @@ final class ResidentSimulator {
 
     /// The resident's own daily rate of behaviour `b` before responses.
     func suppressionRate(_ b: Int, _ r: borrowing ResidentState) -> Double {
-        model.baseRates[b] * model.groupMultipliers[r.group * behaviourCount + b] * r.propensity
+        tables.baseRates[b] * tables.groupMultipliers[r.group &* behaviourCount &+ b] * r.propensity
     }
 }
