@@ -59,7 +59,7 @@ struct KeyNumber: Encodable, Sendable {
             let share = last?.shares[grade] ?? 0
             add(
                 "share-\(grade)",
-                "Share \(grade == "opted_out" ? "opted out" : "in grade \(grade)") at the end", share,
+                "Share \(grade == Scheme.optedOut ? "opted out" : "in grade \(grade)") at the end", share,
                 percentText(share))
         }
         let penalised = Double(summary.everPenalised) / population

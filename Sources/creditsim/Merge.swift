@@ -15,16 +15,13 @@ struct MergeCommand: ParsableCommand {
     var folder: String
 
     func run() throws {
-        do {
-            let outcome = try Merge.run(root: folder, command: CommandLine.arguments)
-            print(
-                outcome.wrote
-                    ? "merged \(outcome.shards) shards, \(outcome.runs) runs: \(folder)/results.csv, results.sqlite"
-                    : "\(folder)/results.csv already holds these \(outcome.shards) shards' table; nothing to do"
-            )
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
+        let outcome = try sweepOrExit { () throws(SweepError) in
+            try Merge.run(root: folder, command: CommandLine.arguments)
         }
+        print(
+            outcome.wrote
+                ? "merged \(outcome.shards) shards, \(outcome.runs) runs: \(folder)/results.csv, results.sqlite"
+                : "\(folder)/results.csv already holds these \(outcome.shards) shards' table; nothing to do"
+        )
     }
 }

@@ -46,18 +46,19 @@ struct SensitivityCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let root = out ?? "results/\(loaded.plan.name)"
-        let analysis: SensitivityAnalysis
-        do {
-            var options = Sweep.Options(threads: threads, command: CommandLine.arguments)
-            let bar = quiet ? nil : ProgressBar.standardError(label: loaded.plan.name)
-            if let bar { options.progress = { done, all in bar.update(Double(done) / Double(max(1, all))) } }
-            let outcome = try Sweep.execute(loaded, root: root, options: options)
-            bar?.finish()
-            guard outcome.complete else { throw SweepError("the sweep did not finish") }
-            analysis = try SensitivityAnalysis(loaded, folder: root, bootstrap: bootstrap)
-        } catch {
-            printError("\(error)")
+        var options = Sweep.Options(threads: threads, command: CommandLine.arguments)
+        let bar = quiet ? nil : ProgressBar.standardError(label: loaded.plan.name)
+        if let bar { options.progress = { done, all in bar.update(Double(done) / Double(max(1, all))) } }
+        let outcome = try sweepOrExit { () throws(SweepError) in
+            try Sweep.execute(loaded, root: root, options: options)
+        }
+        bar?.finish()
+        guard outcome.complete else {
+            printError("\(root): error: the sweep did not finish; rerun the same command to continue")
             throw ExitCode(1)
+        }
+        let analysis = try sweepOrExit { () throws(SweepError) in
+            try SensitivityAnalysis(loaded, folder: root, bootstrap: bootstrap)
         }
         print(analysis.csv, terminator: "")
         let files = [
@@ -70,11 +71,17 @@ struct SensitivityCommand: ParsableCommand {
         for (name, data) in files {
             let path = (root as NSString).appendingPathComponent(name)
             if FileManager.default.contents(atPath: path) == data { continue }
+            guard !FileManager.default.fileExists(atPath: path) else {
+                printError(
+                    "\(path): error: exists with other contents; results are never overwritten (remove it to redo)"
+                )
+                throw ExitCode(1)
+            }
             do {
                 try data.write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
             } catch {
                 printError(
-                    "\(path): error: exists with other contents; results are never overwritten (remove it to redo)"
+                    "\(path): error: cannot write (\(error.localizedDescription)); check --out and the free disk space"
                 )
                 throw ExitCode(1)
             }

@@ -8,7 +8,7 @@ enum SummaryPrinter {
         lines.append("\(s.scenario) — \(s.title)")
         lines.append("  \(s.start) to \(s.end), \(number(Int64(s.population))) residents, seed \(s.seed)")
         let states = result.states
-        let header = states.map { ($0 == "opted_out" ? "opted out" : $0).leftPad(10) }.joined()
+        let header = states.map { Scheme.displayName(ofState: $0).leftPad(10) }.joined()
         lines.append("Grade shares at the end of".padding(toLength: 28, withPad: " ", startingAt: 0) + header)
         for key in s.keyDates {
             let row = states.map { percent(key.shares[$0] ?? 0).leftPad(10) }.joined()

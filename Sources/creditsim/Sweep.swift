@@ -59,7 +59,10 @@ struct SweepCommand: ParsableCommand {
                     "# point \(k): "
                         + zip(loaded.plan.parameters, values).map { "\($0.name) = \($1)" }.joined(
                             separator: ", "))
-                print(loaded.overlay(values, replicate: 0), terminator: "")
+                let overlay = try orExit { () throws(YAMLEmitFailure) in
+                    try loaded.overlay(values, replicate: 0)
+                }
+                print(overlay, terminator: "")
                 print("---")
             }
             return
@@ -83,12 +86,8 @@ struct SweepCommand: ParsableCommand {
             command: CommandLine.arguments)
         let bar = quiet ? nil : ProgressBar.standardError(label: loaded.plan.name)
         if let bar { options.progress = { done, all in bar.update(Double(done) / Double(max(1, all))) } }
-        let outcome: Sweep.Outcome
-        do {
-            outcome = try Sweep.execute(loaded, root: root, options: options)
-        } catch {
-            printError(error.description)
-            throw ExitCode(1)
+        let outcome = try sweepOrExit { () throws(SweepError) in
+            try Sweep.execute(loaded, root: root, options: options)
         }
         bar?.finish()
         if !quiet {
@@ -141,9 +140,8 @@ struct SlurmOptions: ParsableArguments {
         func absolute(_ path: String) -> String {
             URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: cwd + "/")).standardizedFileURL.path
         }
-        let binary =
-            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? absolute(CommandLine.arguments[0])
+        // The running binary (resolved through /proc/self/exe on Linux), else as it was invoked.
+        let binary = Bundle.main.executablePath ?? absolute(CommandLine.arguments[0])
         var script = SlurmScript(
             planName: loaded.plan.name, planHash: loaded.hash, binary: binary, plan: absolute(planPath),
             root: absolute(root), workingDirectory: cwd, shards: shards, runs: runs)
@@ -153,7 +151,15 @@ struct SlurmOptions: ParsableArguments {
         script.partition = partition
         script.account = account
         // Slurm does not create the log folder; the script needs it before the jobs start.
-        try FileManager.default.createDirectory(atPath: script.logFolder, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(
+                atPath: script.logFolder, withIntermediateDirectories: true)
+        } catch {
+            printError(
+                "\(script.logFolder): error: cannot create the Slurm log folder (\(error.localizedDescription)); "
+                    + "check --out")
+            throw ExitCode(1)
+        }
         return script.text
     }
 }
@@ -170,4 +176,33 @@ func parseShard(_ text: String) throws -> Sweep.Shard {
 /// Loads a plan, printing every located error to stderr and exiting with 1 on failure.
 func loadPlanOrExit(_ path: String) throws -> PlanLoader.Loaded {
     try orExit { () throws(ScenarioError) in try PlanLoader.load(path: path) }
+}
+
+/// The value `work` returns, or its error printed to stderr with the remedy in the CLI's terms
+/// (`remedied`) and exit code 1.
+func sweepOrExit<T>(_ work: () throws(SweepError) -> T) throws -> T {
+    do {
+        return try work()
+    } catch {
+        printError(remedied(error))
+        throw ExitCode(1)
+    }
+}
+
+/// A sweep error's text with what a user of `sweep`, `merge` or `sensitivity` can do about it.
+func remedied(_ error: SweepError) -> String {
+    let remedy: String? =
+        switch error {
+        case .notASweepFolder, .unreadableIdentity, .anotherSweep: "choose another --out"
+        case .cannotCreateFolder, .cannotWrite: "check --out and the free disk space"
+        case .missingRun: "rerun the same command to redo this run"
+        case .incompleteTable: "rerun the sweep to finish it"
+        case .differentSplittings: "keep the shards of one splitting"
+        case .missingShards(_, _, let count):
+            "run them (creditsim sweep PLAN --shard K/\(count)) before merging"
+        case .unfinishedShards: "rerun them to finish"
+        case .planChanged: "restore the plan, or run its shards again into another --out"
+        default: nil
+        }
+    return remedy.map { "\(error.description); \($0)" } ?? error.description
 }

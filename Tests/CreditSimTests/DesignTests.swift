@@ -7,7 +7,7 @@ import Testing
 struct DesignTests {
     func plan(_ design: String, parameters: Int = 3) throws -> PlanLoader.Loaded {
         let folder = try temporaryFolder("design")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { removeTemporary(folder) }
         let all = [
             "{name: a, path: \"responses.deterrence\", min: 0.2, max: 1}",
             "{name: b, path: \"scheme.rulebooks[v1].rules[r2].points\", min: -100, max: -1}",
@@ -89,7 +89,7 @@ struct PlanPathTests {
     @Test("a band without an id is named by its position; the overlay carries the whole list")
     func positional() throws {
         let folder = try temporaryFolder("positional")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { removeTemporary(folder) }
         let loaded = try PlanLoader.load(
             path: try writePlan(
                 folder,
@@ -105,7 +105,7 @@ struct PlanPathTests {
         #expect(scenario.enrolment.leave.map(\.probability) == [0.003, 0.0001])
         #expect(scenario.enrolment.leave.map(\.below) == [960, nil])
         #expect(scenario.scheme.rulebooks[1].effective.description == "2019-06-01")
-        let overlay = loaded.overlay(values, replicate: 0)
+        let overlay = try loaded.overlay(values, replicate: 0)
         #expect(
             overlay.contains("  leave:\n  - {below: 960, probability: 0.003}\n  - {probability: 0.0001}\n"))
         #expect(overlay.contains("- {id: v2, effective: 2019-06-01}"))
@@ -117,10 +117,45 @@ struct PlanPathTests {
         #expect(try encodeJSON(again.scenario) == encodeJSON(scenario))
     }
 
+    @Test("every point's overlay loads to the point's scenario, shipped plans included")
+    func overlaysReproducePoints() throws {
+        let folder = try temporaryFolder("overlays")
+        defer { removeTemporary(folder) }
+        // Parameters under `population` and `run` share those keys with the plan's own values.
+        let own = try writePlan(
+            folder,
+            body: """
+                population: 300
+                seed: 9
+                parameters:
+                  - {name: size, path: "population.size", values: [100, 200]}
+                  - {name: days, path: "run.days", values: [3650, 3700]}
+                  - {name: rule, path: "scheme.rulebooks[v1].rules[r2].points", min: -60, max: -10}
+                design: {kind: grid, levels: 2}
+                """)
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: repositoryPlansFolder.path)
+            .filter { $0.hasSuffix(".yaml") }.sorted().map {
+                repositoryPlansFolder.appendingPathComponent($0).path
+            }
+        for path in [own] + shipped {
+            let loaded = try PlanLoader.load(path: path)
+            for unit in loaded.unitPoints().prefix(4) {
+                let values = loaded.values(at: unit)
+                let overlay = try loaded.overlay(values, replicate: 1)
+                let again = try ScenarioLoader.load(
+                    text: overlay, name: "point.yaml", directory: (path as NSString).deletingLastPathComponent
+                )
+                #expect(
+                    try encodeJSON(again.scenario) == encodeJSON(loaded.scenario(at: values, replicate: 1)),
+                    "\(path): \(values)")
+            }
+        }
+    }
+
     @Test("a position past the end, or in a list with ids, is refused with the choices")
     func refused() throws {
         let folder = try temporaryFolder("positional-refused")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { removeTemporary(folder) }
         for (path, message) in [
             (
                 "enrolment.leave[2].probability",

@@ -10,6 +10,16 @@ func temporaryFolder(_ label: String) throws -> URL {
     return url
 }
 
+/// Removes a temporary file or folder of a test.
+func removeTemporary(_ url: URL) {
+    // Best effort: a leftover in the temporary folder does not change any test's outcome.
+    try? FileManager.default.removeItem(at: url)
+}
+
+/// The repository's `plans/` folder.
+let repositoryPlansFolder = repositoryScenariosFolder.deletingLastPathComponent().appendingPathComponent(
+    "plans")
+
 /// Writes a plan on the reference-bench scenario (absolute path) into `folder` and returns its path.
 func writePlan(_ folder: URL, name: String = "test-plan", body: String) throws -> String {
     let scenario = repositoryScenariosFolder.appendingPathComponent("reference-bench.yaml").path

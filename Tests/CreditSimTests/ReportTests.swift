@@ -57,6 +57,47 @@ struct ReportTests {
             Data(report.markdown.utf8), at: fixtures.appendingPathComponent("golden/tiny/summary.md"))
     }
 
+    @Test("a renamed column or a row of another width is an error naming the file")
+    func tablesReadByName() throws {
+        let files = try Self.goldenFiles()
+        func edited(_ change: (String) -> String) -> [(name: String, data: Data)] {
+            files.map {
+                $0.name == "rules.csv"
+                    ? ($0.name, Data(change(String(decoding: $0.data, as: UTF8.self)).utf8)) : $0
+            }
+        }
+        let renamed = edited { $0.replacingOccurrences(of: ",points_added,", with: ",added,") }
+        let missing = #expect(throws: ReportError.self) {
+            try Report([ReportInput(name: "x", files: renamed)])
+        }
+        guard case .missingColumn(_, let file, let column, _) = missing else {
+            Issue.record("expected a missing column, got \(String(describing: missing))")
+            return
+        }
+        #expect(file == "rules.csv" && column == "points_added")
+        let widened = edited {
+            $0.replacingOccurrences(of: "\n", with: ",extra\n").replacingOccurrences(
+                of: "points_removed,extra\n", with: "points_removed\n")
+        }
+        let wide = #expect(throws: ReportError.self) { try Report([ReportInput(name: "x", files: widened)]) }
+        guard case .rowWidth(_, let widthFile, let row, _, _) = wide else {
+            Issue.record("expected a row-width error, got \(String(describing: wide))")
+            return
+        }
+        #expect(widthFile == "rules.csv" && row == 1)
+        // Reordered columns read the same: the report does not depend on column positions.
+        let reordered = edited { text in
+            text.split(separator: "\n").map { line -> String in
+                var fields = line.split(separator: ",", omittingEmptySubsequences: false)
+                fields.swapAt(0, fields.count - 1)
+                return fields.joined(separator: ",")
+            }.joined(separator: "\n") + "\n"
+        }
+        #expect(
+            try Report([ReportInput(name: "x", files: reordered)]).html
+                == Report([ReportInput(name: "x", files: files)]).html)
+    }
+
     @Test("a run report is self-contained and every figure has a title, axes, caption and table")
     func selfContained() throws {
         let html = try Report([ReportInput(name: "x", files: try Self.goldenFiles())]).html

@@ -52,4 +52,72 @@ struct SensitivityTests {
             #expect(effects[i].sigma < 1e-9)
         }
     }
+
+    /// A finished sweep's table for a saltelli plan of one parameter (2 rows × 3 points, one
+    /// replicate), its columns in `order`, with `f(point)` as metric `m`.
+    static func table(_ order: [String], points: Range<Int> = 0..<6, extra: String = "") -> String {
+        let columns = ["run", "point", "replicate", "seed", "det", "metric", "value"]
+        let rows = points.map { point in
+            let fields = [
+                String(point), String(point), "0", "3", "0.5", "m", String(Double(point * point) / 7),
+            ]
+            return order.map { fields[columns.firstIndex(of: $0) ?? 0] }.joined(separator: ",")
+        }
+        return ([order.joined(separator: ",")] + rows).joined(separator: "\n") + "\n" + extra
+    }
+
+    @Test("the sweep table is read by column name; a missing column or a row of another width is an error")
+    func tableByName() throws {
+        let folder = try temporaryFolder("sensitivity-table")
+        defer { removeTemporary(folder) }
+        let loaded = try PlanLoader.load(
+            path: try writePlan(
+                folder,
+                body: """
+                    seed: 3
+                    parameters:
+                      - {name: det, path: "responses.deterrence", min: 0.2, max: 1}
+                    design: {kind: saltelli, base: 2}
+                    """))
+        let path = folder.appendingPathComponent("results.csv").path
+        func analysis(_ text: String) throws(SweepError) -> SensitivityAnalysis {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            } catch {
+                Issue.record("cannot write \(path): \(error)")
+            }
+            return try SensitivityAnalysis(loaded, folder: folder.path, bootstrap: 100)
+        }
+        let ordered = try analysis(
+            Self.table(["run", "point", "replicate", "seed", "det", "metric", "value"]))
+        let shuffled = try analysis(
+            Self.table(["value", "seed", "metric", "det", "run", "point", "replicate"]))
+        #expect(ordered.csv == shuffled.csv && ordered.rows.count == 2)
+
+        let missing = #expect(throws: SweepError.self) {
+            try analysis(Self.table(["run", "point", "replicate", "seed", "det", "metric"]))
+        }
+        #expect(
+            missing?.description
+                == "\(path): error: no column 'value' (the header is run,point,replicate,seed,det,metric)")
+        let wide = #expect(throws: SweepError.self) {
+            try analysis(
+                Self.table(
+                    ["run", "point", "replicate", "seed", "det", "metric", "value"],
+                    extra: "6,0,0,3,0.5,m,1,9\n"))
+        }
+        #expect(wide?.description == "\(path): error: row 7 has 8 fields where the table has 7")
+        let narrow = #expect(throws: SweepError.self) {
+            try analysis(
+                Self.table(
+                    ["run", "point", "replicate", "seed", "det", "metric", "value"], extra: "6,0,0,3,0.5,m\n")
+            )
+        }
+        #expect(narrow?.description == "\(path): error: row 7 has 6 fields where the table has 7")
+        let short = #expect(throws: SweepError.self) {
+            try analysis(
+                Self.table(["run", "point", "replicate", "seed", "det", "metric", "value"], points: 0..<5))
+        }
+        #expect(short?.description == "\(path): error: metric 'm' lacks runs; the sweep is not finished")
+    }
 }

@@ -8,7 +8,7 @@ struct SweepTests {
     @Test("one row per run × metric, every parameter a column; a point reproduces a direct run")
     func table() throws {
         let folder = try temporaryFolder("sweep-table")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { removeTemporary(folder) }
         let loaded = try PlanLoader.load(path: try writePlan(folder, body: smallPlanBody))
         let out = folder.appendingPathComponent("sweep").path
         let outcome = try Sweep.execute(loaded, root: out, options: .init(threads: 2))
@@ -34,7 +34,7 @@ struct SweepTests {
     @Test("a sweep stopped part-way and resumed writes the same bytes, whatever the threads")
     func resume() throws {
         let folder = try temporaryFolder("sweep-resume")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { removeTemporary(folder) }
         let loaded = try PlanLoader.load(path: try writePlan(folder, body: smallPlanBody))
         let whole = folder.appendingPathComponent("whole").path
         _ = try Sweep.execute(loaded, root: whole, options: .init(threads: 1))
@@ -54,7 +54,7 @@ struct SweepTests {
     @Test("shards merge into the one-piece table; merge refuses what does not fit")
     func shards() throws {
         let folder = try temporaryFolder("sweep-shards")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { removeTemporary(folder) }
         let path = try writePlan(folder, body: smallPlanBody)
         let loaded = try PlanLoader.load(path: path)
         let whole = folder.appendingPathComponent("whole").path
@@ -100,10 +100,88 @@ struct SweepTests {
         #expect(throws: SweepError.self) { try Sweep.execute(other, root: whole, options: .init(threads: 1)) }
     }
 
+    @Test("a folder that is not this sweep's is refused in the library's words, naming the folder")
+    func refusedFolders() throws {
+        let folder = try temporaryFolder("sweep-refused")
+        defer { removeTemporary(folder) }
+        let loaded = try PlanLoader.load(path: try writePlan(folder, body: smallPlanBody))
+        let other = try PlanLoader.load(
+            path: try writePlan(
+                folder, name: "other",
+                body: smallPlanBody.replacingOccurrences(of: "seed: 5", with: "seed: 6")))
+        let out = folder.appendingPathComponent("sweep").path
+        _ = try Sweep.execute(loaded, root: out, options: .init(threads: 2, maximumNewRuns: 1))
+
+        let another = #expect(throws: SweepError.self) {
+            try Sweep.execute(other, root: out, options: .init(threads: 1))
+        }
+        guard case .anotherSweep(let path, let holds, let wanted) = another else {
+            Issue.record("\(String(describing: another))")
+            return
+        }
+        #expect(path == out && holds.planName == "test-plan" && wanted.planName == "other")
+        #expect(
+            another?.description.hasPrefix("\(out): error: holds another sweep (plan 'test-plan' ") == true)
+
+        let stranger = folder.appendingPathComponent("stranger").path
+        try FileManager.default.createDirectory(atPath: stranger, withIntermediateDirectories: false)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: stranger + "/notes.txt"))
+        let file = folder.appendingPathComponent("test-plan.yaml").path
+        for path in [stranger, file] {
+            let error = #expect(throws: SweepError.self) {
+                try Sweep.execute(loaded, root: path, options: .init(threads: 1))
+            }
+            #expect(error?.description == "\(path): error: exists and is not a sweep folder (no sweep.json)")
+        }
+        for error in [another, SweepError.notASweepFolder(path: stranger)] {
+            #expect(error?.description.contains("--") == false)  // remedies naming options are the CLI's
+        }
+    }
+
+    @Test("a run file of another width, or one missing from a finished shard, is an error naming the file")
+    func damagedRunFiles() throws {
+        let folder = try temporaryFolder("sweep-damaged")
+        defer { removeTemporary(folder) }
+        let loaded = try PlanLoader.load(path: try writePlan(folder, body: smallPlanBody))
+        let out = folder.appendingPathComponent("sweep").path
+        _ = try Sweep.execute(loaded, root: out, options: .init(threads: 2, maximumNewRuns: 2))
+        let damaged = out + "/runs/00000001.csv"
+        var text = try String(contentsOfFile: damaged, encoding: .utf8)
+        text += "1,0,1,6,-50,0.5,extra,mean_score,1.0\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: damaged))
+        let width = #expect(throws: SweepError.self) {
+            try Sweep.execute(loaded, root: out, options: .init(threads: 2))
+        }
+        guard case .rowWidth(let path, let row, let fields, let expected) = width else {
+            Issue.record("\(String(describing: width))")
+            return
+        }
+        #expect(path == damaged && row == 4 && fields == 9 && expected == 8)
+        #expect(contents(out + "/results.sqlite") == nil && contents(out + "/results.csv") == nil)
+        // Without the damaged file the run is redone and the tables written.
+        try FileManager.default.removeItem(atPath: damaged)
+        let redone = try Sweep.execute(loaded, root: out, options: .init(threads: 2))
+        #expect(redone.complete && redone.ran == 1 && contents(out + "/results.sqlite") != nil)
+
+        let sharded = folder.appendingPathComponent("sharded").path
+        for k in 1...2 {
+            _ = try Sweep.execute(
+                loaded, root: sharded, options: .init(threads: 1, shard: .init(index: k, count: 2)))
+        }
+        let lost = sharded + "/shard-2-of-2/runs/00000003.csv"
+        try FileManager.default.removeItem(atPath: lost)
+        let missing = #expect(throws: SweepError.self) { try Merge.run(root: sharded) }
+        guard case .shardLacksRun(let path, let run) = missing else {
+            Issue.record("\(String(describing: missing))")
+            return
+        }
+        #expect(path == lost && run == 3)
+    }
+
     @Test("the SQLite table holds the CSV's rows")
     func sqlite() throws {
         let folder = try temporaryFolder("sweep-sqlite")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { removeTemporary(folder) }
         let loaded = try PlanLoader.load(path: try writePlan(folder, body: smallPlanBody))
         let out = folder.appendingPathComponent("sweep").path
         _ = try Sweep.execute(loaded, root: out, options: .init(threads: 2))
@@ -129,7 +207,7 @@ struct SweepTests {
         #expect(text.contains("sweep '/data/it'\\''s/plan.yaml' --shard \"${SLURM_ARRAY_TASK_ID}/4\""))
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("slurm-\(UUID()).sh")
         try Data(text.utf8).write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
+        defer { removeTemporary(file) }
         let bash = Process()
         bash.executableURL = URL(fileURLWithPath: "/bin/bash")
         bash.arguments = ["-n", file.path]

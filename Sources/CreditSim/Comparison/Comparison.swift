@@ -32,7 +32,7 @@ public struct Comparison: Sendable {
             let horizon = scenarios.map({ $0.scenario.run.end }).min()
         else { preconditionFailure("Comparison.run needs at least one scenario (callers check)") }
         let dates = first.outputs.histograms.filter { $0 <= horizon }
-        let states = first.scheme.grades.map(\.id) + ["opted_out"]
+        let states = first.scheme.states
         var measures: [String] = []
         for (_, s) in scenarios {
             for m in s.consequences.measures where !measures.contains(m.id) { measures.append(m.id) }

@@ -20,9 +20,9 @@ final class Accumulator: @unchecked Sendable {
     let everPenalised: ScratchBuffer<Int64>
     let everPenalisedNotUnlawful: ScratchBuffer<Int64>
     let measureCount: Int
-    /// Exposure changes: `exposure[(((g * measureCount + m) * (days + 1)) + d) * 2 + kind]`, kind 0
-    /// every exposure, kind 1 the exposures that do not rest on conduct that is not unlawful.
+    /// Exposure changes, laid out by `exposureLayout` (`days + 1` day slots).
     let exposure: ScratchBuffer<Int64>
+    let exposureLayout: ExposureLayout
     /// Snapshot scores within `denseWidth` of `denseLowest`, counted densely.
     ///
     /// Dense counting needs no allocation or copy-on-write check per resident:
@@ -57,8 +57,9 @@ final class Accumulator: @unchecked Sendable {
         everPenalised = ScratchBuffer(repeating: 0, count: model.groupCount)
         everPenalisedNotUnlawful = ScratchBuffer(repeating: 0, count: model.groupCount)
         measureCount = model.measureCount
-        exposure = ScratchBuffer(
-            repeating: 0, count: model.groupCount * model.measureCount * (model.days + 1) * 2)
+        exposureLayout = ExposureLayout(
+            groups: model.groupCount, measures: model.measureCount, days: model.days + 1)
+        exposure = ScratchBuffer(repeating: 0, count: exposureLayout.count)
         snapshots = Array(repeating: ScoreCounts(), count: model.snapshotDays.count * model.groupCount)
         dense = ScratchBuffer(repeating: 0, count: snapshots.count * Accumulator.denseWidth)
         denseLowest = model.base - Accumulator.denseWidth / 2
@@ -116,6 +117,6 @@ final class Accumulator: @unchecked Sendable {
 
     @inline(__always)
     func expose(group: Int, measure: Int, day: Int, kind: Int, by change: Int64) {
-        exposure[(((group * measureCount + measure) * (days + 1)) + day) * 2 + kind] += change
+        exposure[exposureLayout.index(group: group, measure: measure, day: day, kind: kind)] += change
     }
 }

@@ -18,10 +18,11 @@ public struct RunResult: Sendable {
     public let everPenalisedNotUnlawful: [Int64]
     /// Measure ids, in scenario order.
     public let measures: [String]
-    /// End-of-day residents exposed to each measure:
+    /// End-of-day residents exposed to each measure, laid out by `exposureLayout`:
     /// `exposure[((g * measures.count + m) * days + d) * 2 + kind]`, kind 0 all exposures,
     /// kind 1 those that would remain without the penalties for conduct that is not unlawful.
     public let exposure: [Int64]
+    let exposureLayout: ExposureLayout
     /// Lawful events (of behaviours that chilling responses target) that did not happen.
     public let suppressedLawfulEvents: Double
     public let lapsedPoints: Int64
@@ -51,7 +52,7 @@ public struct RunResult: Sendable {
     init(model: CompiledModel, totals: Accumulator, simulationSeconds: Double, threads: Int) {
         scenario = model.scenario
         days = model.days
-        states = model.scenario.scheme.grades.map(\.id) + ["opted_out"]
+        states = model.scenario.scheme.states
         groups =
             model.scenario.population.groups.isEmpty ? ["all"] : model.scenario.population.groups.map(\.id)
         // Prefix sums of the difference arrays give end-of-day counts.
@@ -96,20 +97,21 @@ public struct RunResult: Sendable {
         everPenalisedNotUnlawful = totals.everPenalisedNotUnlawful.array
         measures = model.scenario.consequences.measures.map(\.id)
         let changes = totals.exposure.array
-        var exposure = [Int64](repeating: 0, count: model.groupCount * model.measureCount * model.days * 2)
+        let from = totals.exposureLayout
+        let layout = ExposureLayout(groups: model.groupCount, measures: model.measureCount, days: model.days)
+        var exposure = [Int64](repeating: 0, count: layout.count)
         for g in 0..<model.groupCount {
             for m in 0..<model.measureCount {
                 var running: (Int64, Int64) = (0, 0)
                 for d in 0..<model.days {
-                    let from = (((g * model.measureCount + m) * (model.days + 1)) + d) * 2
-                    running.0 += changes[from]
-                    running.1 += changes[from + 1]
-                    let to = ((g * model.measureCount + m) * model.days + d) * 2
-                    exposure[to] = running.0
-                    exposure[to + 1] = running.1
+                    running.0 += changes[from.index(group: g, measure: m, day: d, kind: 0)]
+                    running.1 += changes[from.index(group: g, measure: m, day: d, kind: 1)]
+                    exposure[layout.index(group: g, measure: m, day: d, kind: 0)] = running.0
+                    exposure[layout.index(group: g, measure: m, day: d, kind: 1)] = running.1
                 }
             }
         }
+        exposureLayout = layout
         self.exposure = exposure
         suppressedLawfulEvents = Double(totals.suppressedMicroEvents) / 1e6
         lapsedPoints = totals.lapsedPoints
@@ -137,9 +139,8 @@ public struct RunResult: Sendable {
         var all: Int64 = 0
         var kept: Int64 = 0
         for g in group.map({ [$0] }) ?? Array(groups.indices) {
-            let at = ((g * measures.count + m) * days + day) * 2
-            all += exposure[at]
-            kept += exposure[at + 1]
+            all += exposure[exposureLayout.index(group: g, measure: m, day: day, kind: 0)]
+            kept += exposure[exposureLayout.index(group: g, measure: m, day: day, kind: 1)]
         }
         return (all, all - kept)
     }

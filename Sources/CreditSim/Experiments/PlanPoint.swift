@@ -39,10 +39,11 @@ extension PlanLoader.Loaded {
         YAMLNode(kind: .scalar(value, quoted: plan.parameters[k].kind == .text), location: locations[k])
     }
 
-    /// The overlay that sets the parameters to `values`, as a tree.
+    /// The overlay that sets the parameters to `values`, as a tree (no `extends`).
     func overlayTree(_ values: [String]) -> YAMLNode {
         let final = tree(values)
-        var overlay = YAMLNode(kind: .mapping([]), location: SourceLocation(file: "", line: 1, column: 1))
+        var overlay = Self.generated(.mapping([]))
+        // The parts are generated from paths found in the base, so merging them reports nothing.
         let sink = DiagnosticSink()
         for (k, value) in values.enumerated() {
             let part = paths[k].overlay(setting: leaf(k, value), final: final)
@@ -51,13 +52,43 @@ extension PlanLoader.Loaded {
         return overlay
     }
 
-    /// The design point as an overlay file next to the plan (`creditsim sweep --list`).
-    public func overlay(_ values: [String], replicate: Int) -> String {
-        var text = "extends: \(plan.scenario)\n"
-        text += overlayTree(values).yamlText()
-        if let population = plan.population { text += "population: {size: \(population)}\n" }
-        text += "run: {seed: \(plan.seed + UInt64(replicate))}\n"
-        return text
+    /// The design point as an overlay file next to the plan (`creditsim sweep --list`): `extends`
+    /// the plan's scenario, the parameters' values, the plan's population and the replicate's seed.
+    /// - Throws: `YAMLEmitFailure` when Yams cannot write the overlay.
+    public func overlay(_ values: [String], replicate: Int) throws(YAMLEmitFailure) -> String {
+        var run: [YAMLNode.Entry] = []
+        if let population = plan.population {
+            run.append(
+                Self.entry(
+                    "population", Self.generated(.mapping([Self.entry("size", Self.scalar(population))]))))
+        }
+        run.append(
+            Self.entry(
+                "run",
+                Self.generated(.mapping([Self.entry("seed", Self.scalar(plan.seed + UInt64(replicate)))]))))
+        // Merged, so a parameter under `population` or `run` shares the key; the plan's values win.
+        let merged = Overlay.merge(
+            base: overlayTree(values), overlay: Self.generated(.mapping(run)), sink: DiagnosticSink())
+        guard case .mapping(let entries) = merged.kind else {
+            preconditionFailure("merging two mappings gives a mapping (invariant)")
+        }
+        let file = Self.generated(
+            .mapping([Self.entry("extends", Self.generated(.scalar(plan.scenario, quoted: false)))] + entries)
+        )
+        return try file.emittedYAML()
+    }
+
+    /// A node made here rather than read from a file.
+    private static func generated(_ kind: YAMLNode.Kind) -> YAMLNode {
+        YAMLNode(kind: kind, location: SourceLocation(file: "", line: 1, column: 1))
+    }
+
+    private static func scalar(_ value: some BinaryInteger) -> YAMLNode {
+        generated(.scalar(String(value), quoted: false))
+    }
+
+    private static func entry(_ key: String, _ value: YAMLNode) -> YAMLNode.Entry {
+        YAMLNode.Entry(key: key, keyLocation: value.location, value: value)
     }
 
     /// The scenario of one run: the base with the point's values, the plan's population, and

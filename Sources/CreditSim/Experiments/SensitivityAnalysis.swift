@@ -20,79 +20,91 @@ public struct SensitivityAnalysis: Sendable {
     public let rows: [Row]
 
     /// Reads `folder/results.csv` of a finished sweep of `loaded` and computes the indices.
-    /// - Throws: `SweepError` when the design is not saltelli or morris, or the table is incomplete.
+    /// - Throws: `SweepError` when the design is not saltelli or morris, or the table lacks a
+    ///   column, has a malformed row or is incomplete.
     public init(_ loaded: PlanLoader.Loaded, folder: String, bootstrap: Int = 1_000) throws(SweepError) {
         let plan = loaded.plan
         self.plan = plan.name
         design = plan.design.name
-        let path = (folder as NSString).appendingPathComponent("results.csv")
-        let table: [[String]]
-        do {
-            table = try EnumeratedCSV(url: URL(fileURLWithPath: path), delimiter: .comma, loadColumns: false)
-                .rows
-        } catch {
-            throw SweepError("\(path): error: cannot read the sweep table (\(error))")
+        switch plan.design {
+        case .saltelli, .morris: break
+        default: throw .noSensitivityDesign(plan: plan.name, design: plan.design.name)
         }
-        let points = Design.pointCount(plan.design, plan.parameters).count
-        let metricColumn = 4 + plan.parameters.count
-        // sums[metric][point], counts[metric][point]: means over replicates.
+        let path = (folder as NSString).appendingPathComponent("results.csv")
+        let means = try Self.pointMeans(path, points: Design.pointCount(plan.design, plan.parameters).count)
+        var rows: [Row] = []
+        for (metric, counts, outputs) in means {
+            guard counts.allSatisfy({ $0 == plan.replicates }) else {
+                throw .incompleteTable(path: path, metric: metric)
+            }
+            guard outputs.allSatisfy(\.isFinite) else { continue }
+            rows += Self.indices(of: metric, outputs: outputs, plan: plan, bootstrap: bootstrap)
+        }
+        self.rows = rows
+    }
+
+    /// Each metric's mean over the replicates of every design point, with the number of
+    /// replicates found, in the table's metric order.
+    private static func pointMeans(_ path: String, points: Int) throws(SweepError) -> [(
+        metric: String, counts: [Int], means: [Double]
+    )] {
         var sums: [String: [Double]] = [:]
         var counts: [String: [Int]] = [:]
         var order: [String] = []
-        for row in table where row.count == metricColumn + 2 {
-            guard let point = Int(row[1]), point < points, let value = Double(row[metricColumn + 1]) else {
-                continue
+        for (n, row) in try SweepTable.read(path, columns: ["point", "metric", "value"]).enumerated() {
+            guard let point = Int(row[0]), (0..<points).contains(point) else {
+                throw .invalidField(path: path, row: n + 1, column: "point", text: row[0])
             }
-            let metric = row[metricColumn]
+            guard let value = Double(row[2]) else {
+                throw .invalidField(path: path, row: n + 1, column: "value", text: row[2])
+            }
+            let metric = row[1]
             if sums[metric] == nil { order.append(metric) }
             sums[metric, default: [Double](repeating: 0, count: points)][point] += value
             counts[metric, default: [Int](repeating: 0, count: points)][point] += 1
         }
-        var rows: [Row] = []
-        for metric in order {
-            guard let metricSums = sums[metric], let metricCounts = counts[metric] else {
-                preconditionFailure("every metric in `order` has sums and counts (invariant)")
-            }
-            guard metricCounts.allSatisfy({ $0 == plan.replicates }) else {
-                throw SweepError("\(path): error: metric '\(metric)' lacks runs; the sweep is not finished")
-            }
-            let outputs = zip(metricSums, metricCounts).map { $0 / Double($1) }
-            guard outputs.allSatisfy(\.isFinite) else { continue }
-            switch plan.design {
-            case .saltelli(let base):
-                for index in Sensitivity.sobol(
-                    outputs: outputs, base: base, dimensions: plan.parameters.count, bootstrap: bootstrap,
-                    seed: plan.seed)
-                {
-                    let name = plan.parameters[index.parameter].name
-                    rows.append(Row(metric, name, "S1", index.firstOrder))
-                    rows.append(Row(metric, name, "ST", index.totalOrder))
-                }
-            case .morris(let trajectories, let levels):
-                let design = MorrisDesign(
-                    trajectories: trajectories, levels: levels, dimensions: plan.parameters.count,
-                    random: Design.stream(plan.seed))
-                for effect in Sensitivity.morris(
-                    outputs: outputs, design: design, bootstrap: bootstrap, seed: plan.seed)
-                {
-                    let name = plan.parameters[effect.parameter].name
-                    rows.append(Row(metric, name, "mu_star", effect.muStar))
-                    rows.append(
-                        Row(
-                            metric: metric, parameter: name, index: "mu", estimate: effect.mu,
-                            standardError: .nan, lower: .nan, upper: .nan))
-                    rows.append(
-                        Row(
-                            metric: metric, parameter: name, index: "sigma", estimate: effect.sigma,
-                            standardError: .nan, lower: .nan, upper: .nan))
-                }
-            default:
-                throw SweepError(
-                    "plan '\(plan.name)' has a \(plan.design.name) design; sensitivity needs design kind saltelli (Sobol indices) or morris"
-                )
-            }
+        return order.map { metric in
+            let metricSums = sums[metric, default: []]
+            let metricCounts = counts[metric, default: []]
+            return (metric, metricCounts, zip(metricSums, metricCounts).map { $0 / Double($1) })
         }
-        self.rows = rows
+    }
+
+    /// The index rows of one metric from its per-point means (a saltelli or morris design).
+    private static func indices(of metric: String, outputs: [Double], plan: Plan, bootstrap: Int) -> [Row] {
+        var rows: [Row] = []
+        switch plan.design {
+        case .saltelli(let base):
+            for index in Sensitivity.sobol(
+                outputs: outputs, base: base, dimensions: plan.parameters.count, bootstrap: bootstrap,
+                seed: plan.seed)
+            {
+                let name = plan.parameters[index.parameter].name
+                rows.append(Row(metric, name, "S1", index.firstOrder))
+                rows.append(Row(metric, name, "ST", index.totalOrder))
+            }
+        case .morris(let trajectories, let levels):
+            let design = MorrisDesign(
+                trajectories: trajectories, levels: levels, dimensions: plan.parameters.count,
+                random: Design.stream(plan.seed))
+            for effect in Sensitivity.morris(
+                outputs: outputs, design: design, bootstrap: bootstrap, seed: plan.seed)
+            {
+                let name = plan.parameters[effect.parameter].name
+                rows.append(Row(metric, name, "mu_star", effect.muStar))
+                rows.append(
+                    Row(
+                        metric: metric, parameter: name, index: "mu", estimate: effect.mu,
+                        standardError: .nan, lower: .nan, upper: .nan))
+                rows.append(
+                    Row(
+                        metric: metric, parameter: name, index: "sigma", estimate: effect.sigma,
+                        standardError: .nan, lower: .nan, upper: .nan))
+            }
+        case .grid, .latinHypercube, .sobol:
+            break  // refused by `init` before the table is read
+        }
+        return rows
     }
 
     /// `metric,parameter,index,estimate,standard_error,lower,upper`.

@@ -93,38 +93,13 @@ public enum Sweep {
             return Outcome(
                 folder: folder, total: mine.count, skipped: mine.count, ran: 0, complete: true, seconds: 0)
         }
-        let done = state.finishedRuns()
+        let done = try state.finishedRuns()
         let pending = mine.filter { !done.contains($0.index) }
         let todo = options.maximumNewRuns.map { Array(pending.prefix($0)) } ?? pending
-
-        // Small populations run several runs at once, one thread each; large ones one at a time.
-        let population =
-            loaded.plan.population ?? (try? loaded.scenario(at: values[0], replicate: 0))?.population.size
-            ?? 0
-        let blocks = (population + Simulation.blockSize - 1) / Simulation.blockSize
-        let parallelRuns = blocks >= 2 * options.threads ? 1 : min(options.threads, max(1, todo.count))
-        let threadsPerRun = parallelRuns == 1 ? options.threads : 1
-        let next = Atomic<Int>(0)
-        let finished = Atomic<Int>(done.count)
-        let failure = Mutex<SweepError?>(nil)
-        DispatchQueue.concurrentPerform(iterations: parallelRuns) { _ in
-            while failure.withLock({ $0 == nil }) {
-                let k = next.add(1, ordering: .relaxed).oldValue
-                guard k < todo.count else { return }
-                let run = todo[k]
-                do throws(SweepError) {
-                    try commit(
-                        run, loaded: loaded, values: values[run.point], state: state, threads: threadsPerRun)
-                } catch {
-                    failure.withLock { if $0 == nil { $0 = error } }
-                    return
-                }
-                let count = finished.add(1, ordering: .relaxed).newValue
-                options.progress?(count, mine.count)
-            }
+        try perform(todo, loaded: loaded, values: values, state: state, options: options) { finished in
+            options.progress?(done.count + finished, mine.count)
         }
-        if let error = failure.withLock({ $0 }) { throw error }
-        let complete = state.finishedRuns().count == mine.count
+        let complete = try state.finishedRuns().count == mine.count
         let seconds = (ContinuousClock.now - started).seconds
         if complete {
             try SweepTable.assemble(
@@ -138,6 +113,45 @@ public enum Sweep {
             seconds: seconds)
     }
 
+    /// Runs and commits `todo` on `options.threads` threads; `progress` gets the number committed so far.
+    ///
+    /// Small populations run several runs at once, one thread each; large ones (at least two blocks
+    /// per thread) one at a time on every thread. The first failure stops the workers.
+    private static func perform(
+        _ todo: [RunRef], loaded: PlanLoader.Loaded, values: [[String]], state: SweepFolder, options: Options,
+        progress: @Sendable (Int) -> Void
+    ) throws(SweepError) {
+        guard let first = todo.first else { return }
+        let population: Int
+        do {
+            population = try loaded.scenario(at: values[first.point], replicate: 0).population.size
+        } catch {
+            throw .invalidScenario(run: first.index, point: first.point, error)
+        }
+        let blocks = (population + Simulation.blockSize - 1) / Simulation.blockSize
+        let parallelRuns = blocks >= 2 * options.threads ? 1 : min(options.threads, todo.count)
+        let threadsPerRun = parallelRuns == 1 ? options.threads : 1
+        let next = Atomic<Int>(0)
+        let finished = Atomic<Int>(0)
+        let failure = Mutex<SweepError?>(nil)
+        DispatchQueue.concurrentPerform(iterations: parallelRuns) { _ in
+            while failure.withLock({ $0 == nil }) {
+                let k = next.add(1, ordering: .relaxed).oldValue
+                guard k < todo.count else { return }
+                let run = todo[k]
+                do throws(SweepError) {
+                    try commit(
+                        run, loaded: loaded, values: values[run.point], state: state, threads: threadsPerRun)
+                } catch {
+                    failure.withLock { if $0 == nil { $0 = error } }
+                    return
+                }
+                progress(finished.add(1, ordering: .relaxed).newValue)
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+    }
+
     /// Simulates one run and commits its rows atomically.
     private static func commit(
         _ run: RunRef, loaded: PlanLoader.Loaded, values: [String], state: SweepFolder, threads: Int
@@ -146,23 +160,17 @@ public enum Sweep {
         do {
             scenario = try loaded.scenario(at: values, replicate: run.replicate)
         } catch {
-            throw SweepError("run \(run.index) (point \(run.point)): invalid scenario:\n\(error)")
+            throw .invalidScenario(run: run.index, point: run.point, error)
         }
         let result: RunResult
         do {
             result = try Simulation.run(scenario, options: .init(threads: threads))
         } catch {
-            throw SweepError("run \(run.index): \(error)")
+            throw .simulation(run: run.index, error)
         }
         let metrics = SweepMetrics.extract(result, dates: loaded.plan.dates)
         let rows = SweepTable.rows(
             run, seed: scenario.run.seed, values: values, metrics: metrics, keep: loaded.plan.metrics)
         try state.commit(run: run.index, rows: rows)
     }
-}
-
-/// A sweep that cannot go on, with the reason.
-public struct SweepError: Error, CustomStringConvertible, Equatable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
 }

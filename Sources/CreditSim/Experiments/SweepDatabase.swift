@@ -1,6 +1,5 @@
 internal import Foundation
 internal import GRDB
-internal import SwiftCSV
 
 /// The sweep table as SQLite (`results.sqlite`), for querying: table `results` with the CSV's
 /// columns (parameters typed as the scenario holds them), `parameters` and `plan`.
@@ -44,45 +43,56 @@ enum SweepDatabase {
                         + Array(repeating: "?", count: plan.parameters.count + 6)
                         .joined(separator: ", ") + ")")
                 // Read back run file by run file, so memory holds one run's rows at a time.
-                let kinds = plan.parameters.map(\.kind)
                 for file in runFiles {
-                    let text = try String(contentsOfFile: file, encoding: .utf8)
-                    // SwiftCSV's row callback cannot throw: the first failure is kept and thrown after.
-                    var failure: (any Error)?
-                    try EnumeratedCSV(string: "h\n" + text, delimiter: .comma, loadColumns: false)
-                        .enumerateAsArray(startAt: 1, rowLimit: nil) { row in  // line 0 is the "h" header
-                            guard failure == nil else { return }
-                            guard row.count == kinds.count + 6 else {
-                                failure = SweepError(
-                                    "\(file): error: a row has \(row.count) fields where \(kinds.count + 6) were written"
-                                )
-                                return
-                            }
-                            var arguments: [(any DatabaseValueConvertible)?] = [
-                                Int(row[0]), Int(row[1]), Int(row[2]), Int64(row[3]),
-                            ]
-                            for (k, kind) in kinds.enumerated() {
-                                let text = row[4 + k]
-                                switch kind {
-                                case .integer: arguments.append(Int(text))
-                                case .number: arguments.append(Double(text))
-                                case .date, .text: arguments.append(text)
-                                }
-                            }
-                            arguments.append(row[kinds.count + 4])
-                            arguments.append(Double(row[kinds.count + 5]))
-                            do {
-                                try insert.execute(arguments: StatementArguments(arguments))
-                            } catch {
-                                failure = error
-                            }
-                        }
-                    if let failure { throw failure }
+                    for (n, row) in try SweepTable.readRunFile(file, width: plan.parameters.count + 6)
+                        .enumerated()
+                    {
+                        try insert.execute(
+                            arguments: StatementArguments(
+                                try arguments(row, kinds: plan.parameters.map(\.kind), file: file, row: n + 1)
+                            ))
+                    }
                 }
                 try db.execute(sql: "CREATE INDEX results_metric ON results (metric, point)")
             }
             try queue.close()
         }
+    }
+
+    /// The values of one table row, typed for its columns.
+    ///
+    /// A parameter value that does not read as its kind (a whole number written `2.0`) is bound
+    /// as its text, which SQLite converts by the column's affinity where it can.
+    /// - Throws: `SweepError.invalidField` when `run`, `point`, `replicate`, `seed` or `value` is
+    ///   not a number.
+    private static func arguments(_ row: [String], kinds: [Plan.ValueKind], file: String, row n: Int)
+        throws(SweepError) -> [(any DatabaseValueConvertible)?]
+    {
+        func number<T: LosslessStringConvertible & DatabaseValueConvertible>(_ column: String, at index: Int)
+            throws(SweepError) -> T
+        {
+            guard let value = T(row[index]) else {
+                throw .invalidField(path: file, row: n, column: column, text: row[index])
+            }
+            return value
+        }
+        var arguments: [(any DatabaseValueConvertible)?] = [
+            try number("run", at: 0) as Int, try number("point", at: 1) as Int,
+            try number("replicate", at: 2) as Int, try number("seed", at: 3) as Int64,
+        ]
+        for (k, kind) in kinds.enumerated() {
+            let text = row[4 + k]
+            let typed: (any DatabaseValueConvertible)? =
+                switch kind {
+                case .integer: Int(text)
+                case .number: Double(text)
+                case .date, .text: text
+                }
+            arguments.append(typed ?? text)
+        }
+        arguments.append(row[kinds.count + 4])
+        arguments.append(try number("value", at: kinds.count + 5) as Double)
+        return arguments
     }
 
     private static func quoted(_ name: String) -> String {

@@ -6,62 +6,86 @@ final class SweepFolder: Sendable {
     let path: String
     let runsPath: String
 
-    /// What `sweep.json` records; a folder only ever holds one plan and shard.
-    struct Identity: Codable, Equatable {
-        let planName: String
-        let planHash: String
-        let shard: Int
-        let shards: Int
-        let runs: Int
-    }
-
     private init(path: String) {
         self.path = path
         runsPath = (path as NSString).appendingPathComponent("runs")
     }
 
     /// Opens the folder of a new or resumed sweep, refusing one that holds another plan or shard.
+    /// - Throws: `SweepError` when the folder holds another sweep, is not a sweep folder, or
+    ///   cannot be created.
     static func open(_ path: String, loaded: PlanLoader.Loaded, shard: Sweep.Shard?, total: Int)
         throws(SweepError)
         -> SweepFolder
     {
         let folder = SweepFolder(path: path)
-        let identity = Identity(
+        let identity = SweepIdentity(
             planName: loaded.plan.name, planHash: loaded.hash, shard: shard?.index ?? 1,
-            shards: shard?.count ?? 1,
-            runs: total)
-        let identityPath = (path as NSString).appendingPathComponent("sweep.json")
-        let manager = FileManager.default
-        if let data = manager.contents(atPath: identityPath) {
-            guard let existing = try? snakeDecoder.decode(Identity.self, from: data) else {
-                throw SweepError("\(identityPath): error: unreadable; this folder is not a CreditSim sweep")
-            }
+            shards: shard?.count ?? 1, runs: total)
+        if let existing = try Self.identity(in: path) {
             guard existing == identity else {
-                throw SweepError(
-                    "\(path): error: holds another sweep (plan '\(existing.planName)' \(existing.planHash.prefix(12)), "
-                        + "shard \(existing.shard)/\(existing.shards)); this is '\(identity.planName)' "
-                        + "\(identity.planHash.prefix(12)), shard \(identity.shard)/\(identity.shards). "
-                        + "Results are never overwritten: choose another --out")
+                throw .anotherSweep(folder: path, holds: existing, wanted: identity)
             }
         } else {
-            if manager.fileExists(atPath: path),
-                let entries = try? manager.contentsOfDirectory(atPath: path), !entries.isEmpty
-            {
-                throw SweepError("\(path): error: exists and is not a sweep folder; choose another --out")
-            }
-            do {
-                try manager.createDirectory(atPath: folder.runsPath, withIntermediateDirectories: true)
-                try Data(loaded.text.utf8).write(
-                    to: URL(fileURLWithPath: (path as NSString).appendingPathComponent("plan.yaml")),
-                    options: .atomic)
-                try encodeJSON(identity).write(to: URL(fileURLWithPath: identityPath), options: .atomic)
-            } catch {
-                throw SweepError(
-                    "\(path): error: cannot create the sweep folder (\(error.localizedDescription))")
-            }
+            try ensureFresh(path)
+            try create(path, identity: identity, planText: loaded.text)
         }
-        try? manager.createDirectory(atPath: folder.runsPath, withIntermediateDirectories: true)
+        // A resumed folder whose runs/ was removed gets it back.
+        do {
+            try FileManager.default.createDirectory(
+                atPath: folder.runsPath, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path: folder.runsPath, reason: error.localizedDescription)
+        }
         return folder
+    }
+
+    /// The identity recorded in `folder/sweep.json`, or `nil` when there is no such file.
+    /// - Throws: `SweepError.unreadableIdentity` when the file exists but cannot be read.
+    static func identity(in folder: String) throws(SweepError) -> SweepIdentity? {
+        let path = (folder as NSString).appendingPathComponent("sweep.json")
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        do {
+            return try snakeDecoder.decode(
+                SweepIdentity.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw .unreadableIdentity(path: path, reason: readingFailure(error))
+        }
+    }
+
+    /// Refuses a path that exists and is anything but an empty folder.
+    private static func ensureFresh(_ path: String) throws(SweepError) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
+        guard isFolder.boolValue else { throw .notASweepFolder(path: path) }
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            throw .cannotRead(path: path, reason: error.localizedDescription)
+        }
+        guard entries.isEmpty else { throw .notASweepFolder(path: path) }
+    }
+
+    /// Creates the folder with `runs/`, `plan.yaml` and, last, `sweep.json`.
+    private static func create(_ path: String, identity: SweepIdentity, planText: String) throws(SweepError) {
+        let identityPath = (path as NSString).appendingPathComponent("sweep.json")
+        let identityData: Data
+        do {
+            identityData = try encodeJSON(identity)
+        } catch {
+            throw .encoding(path: identityPath, error)
+        }
+        do {
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).appendingPathComponent("runs"), withIntermediateDirectories: true)
+            try Data(planText.utf8).write(
+                to: URL(fileURLWithPath: (path as NSString).appendingPathComponent("plan.yaml")),
+                options: .atomic)
+            try identityData.write(to: URL(fileURLWithPath: identityPath), options: .atomic)
+        } catch {
+            throw .cannotCreateFolder(path: path, reason: error.localizedDescription)
+        }
     }
 
     /// Whether the tables are written (every run finished).
@@ -70,8 +94,14 @@ final class SweepFolder: Sendable {
     }
 
     /// Indices of committed runs (temporary files of interrupted writes are ignored).
-    func finishedRuns() -> Set<Int> {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: runsPath)) ?? []
+    /// - Throws: `SweepError.cannotRead` when `runs/` cannot be listed.
+    func finishedRuns() throws(SweepError) -> Set<Int> {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: runsPath)
+        } catch {
+            throw .cannotRead(path: runsPath, reason: error.localizedDescription)
+        }
         return Set(names.compactMap { $0.hasSuffix(".csv") ? Int($0.dropLast(4)) : nil })
     }
 
@@ -90,30 +120,50 @@ final class SweepFolder: Sendable {
         do {
             try Data(rows.utf8).write(to: URL(fileURLWithPath: runFile(run)), options: .atomic)
         } catch {
-            throw SweepError("\(runFile(run)): error: cannot write (\(error.localizedDescription))")
+            throw .cannotWrite(path: runFile(run), reason: error.localizedDescription)
         }
     }
 }
 
 /// Creates the file `path` atomically: `build` writes it under a temporary name beside it, which is
 /// renamed into place only when complete; an existing file is never replaced.
-/// - Throws: `SweepError` naming the file; the temporary file is removed.
+/// - Throws: `SweepError` naming the file (a `SweepError` from `build` as it is); the temporary
+///   file is removed.
 func createAtomically(_ path: String, _ build: (_ temporary: String) throws -> Void) throws(SweepError) {
     let name = (path as NSString).lastPathComponent
     let temporary = ((path as NSString).deletingLastPathComponent as NSString)
         .appendingPathComponent(".\(name).partial-\(UUID().uuidString)")
     do {
         try build(temporary)
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw SweepError("\(path): error: already exists; results are never overwritten")
-        }
+        guard !FileManager.default.fileExists(atPath: path) else { throw SweepError.exists(path: path) }
         try FileManager.default.moveItem(atPath: temporary, toPath: path)
-    } catch let error as SweepError {
-        try? FileManager.default.removeItem(atPath: temporary)
-        throw error
     } catch {
+        // Best effort: a leftover temporary file is hidden and ignored; the error below is what matters.
         try? FileManager.default.removeItem(atPath: temporary)
-        throw SweepError("\(path): error: cannot write (\(error))")
+        throw error as? SweepError ?? .cannotWrite(path: path, reason: "\(error)")
+    }
+}
+
+/// The contents of the file `path`.
+/// - Throws: `SweepError.cannotRead` with the reason.
+func readFile(_ path: String) throws(SweepError) -> Data {
+    do {
+        return try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+        throw .cannotRead(path: path, reason: readingFailure(error))
+    }
+}
+
+/// Why a file could not be read or decoded, in one line.
+func readingFailure(_ error: any Error) -> String {
+    switch error {
+    case DecodingError.dataCorrupted(let context), DecodingError.keyNotFound(_, let context),
+        DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+        context.debugDescription
+    case let error as CocoaError:
+        error.localizedDescription
+    default:
+        "\(error)"
     }
 }
 

@@ -22,38 +22,66 @@ enum SweepTable {
         return selected.map { "\(prefix),\(csvField($0.0)),\($0.1.description)\n" }.joined()
     }
 
-    /// Writes `results.csv` (streamed from the run files in run order), `results.sqlite` and
+    /// Writes `results.sqlite`, `results.csv` (streamed from the run files in run order) and
     /// `manifest.json` into `folder`, each atomically.
+    ///
+    /// `results.csv` marks a finished folder, so it is written after the database: a run file the
+    /// database refuses leaves the folder unfinished, and a rerun tries again.
+    /// - Throws: `SweepError` when a run file is missing or malformed, or a table cannot be written.
     static func assemble(
         _ loaded: PlanLoader.Loaded, runs: [Sweep.RunRef], values: [[String]], from file: (Int) -> String,
         into folder: String, manifest: SweepManifest
     ) throws(SweepError) {
-        let csvPath = (folder as NSString).appendingPathComponent("results.csv")
-        try createAtomically(csvPath) { temporary in
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(header(loaded.plan).utf8)),
-                let handle = FileHandle(forWritingAtPath: temporary)
-            else { throw SweepError("\(temporary): error: cannot create") }
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            for run in runs {
-                guard let data = FileManager.default.contents(atPath: file(run.index)) else {
-                    throw SweepError("\(file(run.index)): error: missing; rerun the sweep to redo this run")
-                }
-                try handle.write(contentsOf: data)
-            }
-            try handle.synchronize()
+        for run in runs where !FileManager.default.fileExists(atPath: file(run.index)) {
+            throw .missingRun(path: file(run.index), run: run.index)
         }
         try SweepDatabase.write(loaded, runFiles: runs.map { file($0.index) }, into: folder)
+        let csvPath = (folder as NSString).appendingPathComponent("results.csv")
+        try createAtomically(csvPath) { temporary in
+            try concatenate(
+                header: header(loaded.plan), runs.map { ($0.index, file($0.index)) }, into: temporary)
+        }
         var manifest = manifest
-        manifest.files = [
-            "results.csv": ScenarioLoader.sha256(FileManager.default.contents(atPath: csvPath) ?? Data())
-        ]
+        manifest.files = ["results.csv": ScenarioLoader.sha256(try readFile(csvPath))]
+        let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
+        let data: Data
         do {
-            try encodeJSON(manifest).write(
-                to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("manifest.json")),
-                options: .atomic)
+            data = try encodeJSON(manifest)
         } catch {
-            throw SweepError("\(folder)/manifest.json: error: cannot write (\(error.localizedDescription))")
+            throw .encoding(path: manifestPath, error)
+        }
+        do {
+            try data.write(to: URL(fileURLWithPath: manifestPath), options: .atomic)
+        } catch {
+            throw .cannotWrite(path: manifestPath, reason: error.localizedDescription)
+        }
+    }
+
+    /// Writes `header` then the run files (run index, path) in order into the new file `path`, and
+    /// flushes it to disk.
+    private static func concatenate(header: String, _ runFiles: [(run: Int, path: String)], into path: String)
+        throws(SweepError)
+    {
+        guard FileManager.default.createFile(atPath: path, contents: Data(header.utf8)),
+            let handle = FileHandle(forWritingAtPath: path)
+        else { throw .cannotWrite(path: path, reason: "cannot create the file") }
+        do {
+            try handle.seekToEnd()
+            for (run, file) in runFiles {
+                guard FileManager.default.fileExists(atPath: file) else {
+                    throw SweepError.missingRun(path: file, run: run)
+                }
+                try handle.write(contentsOf: try readFile(file))
+            }
+            try handle.synchronize()
+        } catch {
+            try? handle.close()  // best effort: the file is a temporary one, removed by the caller
+            throw error as? SweepError ?? .cannotWrite(path: path, reason: error.localizedDescription)
+        }
+        do {
+            try handle.close()
+        } catch {
+            throw .cannotWrite(path: path, reason: error.localizedDescription)
         }
     }
 

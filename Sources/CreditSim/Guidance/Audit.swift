@@ -12,10 +12,16 @@ public struct AuditReport: Sendable, Encodable {
         case cannotTell = "cannot_tell"
     }
 
+    /// The part of a scheme a verdict is about.
+    public enum Kind: String, Sendable, Encodable {
+        case rule
+        case measure
+        case enrolment
+    }
+
     /// One verdict.
     public struct Item: Sendable, Encodable {
-        /// `rule`, `measure` or `enrolment`.
-        public let kind: String
+        public let kind: Kind
         /// `rulebook/behaviour` for rules, the measure id, or `enrolment`.
         public let subject: String
         /// The behaviour's name or the measure's description.
@@ -40,13 +46,15 @@ public enum Audit {
         var items: [AuditReport.Item] = []
         for clause in profile.clauses {
             let source = profile.citation(of: clause)
-            func add(_ kind: String, _ subject: String, _ verdict: AuditReport.Verdict, _ reason: String) {
+            func add(
+                _ kind: AuditReport.Kind, _ subject: String, _ verdict: AuditReport.Verdict, _ reason: String
+            ) {
                 let name =
                     switch kind {
-                    case "rule": behaviours[String(subject.split(separator: "/").last ?? "")]?.name ?? subject
-                    case "measure":
+                    case .rule: behaviours[String(subject.split(separator: "/").last ?? "")]?.name ?? subject
+                    case .measure:
                         scenario.consequences.measures.first { $0.id == subject }?.description ?? subject
-                    default: "who is scored"
+                    case .enrolment: "who is scored"
                     }
                 items.append(
                     .init(
@@ -62,7 +70,7 @@ public enum Audit {
                             preconditionFailure("validated scenario: a rule's behaviour exists (invariant)")
                         }
                         let (verdict, reason) = legalBasis(behaviour)
-                        add("rule", "\(book.id)/\(rule.behaviour)", verdict, reason)
+                        add(.rule, "\(book.id)/\(rule.behaviour)", verdict, reason)
                     }
                 }
                 for measure in scenario.consequences.measures where !measure.isGradeBased {
@@ -73,14 +81,14 @@ public enum Audit {
                         return legalBasis(behaviour)
                     }
                     if let bad = zip(measure.behaviours, verdicts).first(where: { $0.1.0 == .violates }) {
-                        add("measure", measure.id, .violates, "triggered by '\(bad.0)': \(bad.1.1)")
+                        add(.measure, measure.id, .violates, "triggered by '\(bad.0)': \(bad.1.1)")
                     } else if verdicts.contains(where: { $0.0 == .cannotTell }) {
                         add(
-                            "measure", measure.id, .cannotTell,
+                            .measure, measure.id, .cannotTell,
                             "a triggering behaviour's lawfulness is unclear")
                     } else {
                         add(
-                            "measure", measure.id, .complies,
+                            .measure, measure.id, .complies,
                             "every triggering behaviour is unlawful with a legal basis")
                     }
                 }
@@ -89,7 +97,7 @@ public enum Audit {
                     for rule in book.rules where rule.points < 0 {
                         let ok = -rule.points <= limit
                         add(
-                            "rule", "\(book.id)/\(rule.behaviour)", ok ? .complies : .violates,
+                            .rule, "\(book.id)/\(rule.behaviour)", ok ? .complies : .violates,
                             ok
                                 ? "\(rule.points) points is within \(limit)"
                                 : "\(rule.points) points exceeds \(limit) per event")
@@ -99,7 +107,7 @@ public enum Audit {
                 for measure in scenario.consequences.measures where measure.isGradeBased {
                     let punitive = measure.kind != .reward
                     add(
-                        "measure", measure.id, punitive ? .violates : .complies,
+                        .measure, measure.id, punitive ? .violates : .complies,
                         punitive
                             ? "\(measure.kind.rawValue) attached to grades \(measure.grades.joined(separator: ", ")): a low score alone is no ground"
                             : "a reward attached to grades")
@@ -110,13 +118,13 @@ public enum Audit {
                     if let sanction = measure.sanction {
                         let ok = permitted.contains(sanction)
                         add(
-                            "measure", measure.id, ok ? .complies : .violates,
+                            .measure, measure.id, ok ? .complies : .violates,
                             ok
                                 ? "'\(sanction)' is on the permitted list"
                                 : "'\(sanction)' is not on the permitted list")
                     } else {
                         add(
-                            "measure", measure.id, .cannotTell,
+                            .measure, measure.id, .cannotTell,
                             "the measure names no 'sanction' to compare with the list")
                     }
                 }
@@ -124,7 +132,7 @@ public enum Audit {
                 for measure in scenario.consequences.measures where !measure.isGradeBased {
                     let days = measure.duration ?? 0
                     add(
-                        "measure", measure.id, days <= limit ? .complies : .violates,
+                        .measure, measure.id, days <= limit ? .complies : .violates,
                         days <= limit ? "\(days) days is within \(limit)" : "\(days) days exceeds \(limit)")
                 }
             case .maxRetention(let limit):
@@ -132,10 +140,10 @@ public enum Audit {
                     for rule in book.rules where rule.points < 0 {
                         let subject = "\(book.id)/\(rule.behaviour)"
                         if let retention = rule.retention, retention <= limit {
-                            add("rule", subject, .complies, "records lapse after \(retention) days")
+                            add(.rule, subject, .complies, "records lapse after \(retention) days")
                         } else {
                             add(
-                                "rule", subject, .violates,
+                                .rule, subject, .violates,
                                 rule.retention.map { "records are kept \($0) days, more than \(limit)" }
                                     ?? "records never lapse")
                         }
@@ -145,13 +153,13 @@ public enum Audit {
                 for measure in scenario.consequences.measures
                 where !measure.isGradeBased && measure.kind != .reward {
                     add(
-                        "measure", measure.id, measure.repair == nil ? .violates : .complies,
+                        .measure, measure.id, measure.repair == nil ? .violates : .complies,
                         measure.repair.map { "repair possible after \($0.after) days" } ?? "no credit repair")
                 }
             case .consentRequired:
                 let ok = scenario.enrolment.mode == .consent
                 add(
-                    "enrolment", "enrolment", ok ? .complies : .violates,
+                    .enrolment, "enrolment", ok ? .complies : .violates,
                     ok
                         ? "scoring needs consent"
                         : "scoring without consent (mode \(scenario.enrolment.mode.rawValue))")

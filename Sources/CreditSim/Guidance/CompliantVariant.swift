@@ -45,10 +45,10 @@ public struct CompliantVariant: Sendable {
                     changes.append(Change(clause: clause.id, subject: item.subject, change: text))
                 }
                 switch (clause.check, item.kind) {
-                case (.legalBasis, "rule"):
+                case (.legalBasis, .rule):
                     removedRules.insert(item.subject)
                     note("rule removed: \(item.reason)")
-                case (.legalBasis, "measure"):
+                case (.legalBasis, .measure):
                     guard let measure = measures[item.subject] else {
                         preconditionFailure("the audit's measure items name scenario measures (invariant)")
                     }

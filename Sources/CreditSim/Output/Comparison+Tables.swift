@@ -2,7 +2,7 @@
 extension Comparison {
     /// `metrics.csv`: one row per scenario, replicate and metric.
     public var metricsTable: String {
-        var out = "scenario,replicate,seed,metric,value\n"
+        var out = ResultTable.metrics.header
         for (s, label) in labels.enumerated() {
             for (r, seed) in seeds.enumerated() {
                 for (k, metric) in metrics.enumerated() {
@@ -15,7 +15,7 @@ extension Comparison {
 
     /// `summary.csv`: each scenario's mean and 95 % interval per metric.
     public var summaryTable: String {
-        var out = "scenario,metric,mean,ci_low,ci_high\n"
+        var out = ResultTable.summary.header
         for (s, label) in labels.enumerated() {
             for (k, metric) in metrics.enumerated() {
                 guard let i = summary(scenario: s, metric: k) else { continue }
@@ -28,7 +28,7 @@ extension Comparison {
     /// `daily-bands.csv`: each scenario's share in each state on sampled dates, mean and 95 %
     /// interval across replicates.
     public var bandsTable: String {
-        var out = "scenario,date,state,mean,ci_low,ci_high\n"
+        var out = ResultTable.bands.header
         for (s, label) in labels.enumerated() {
             for (i, date) in bandDates.enumerated() {
                 for (k, state) in states.enumerated() {
@@ -43,9 +43,7 @@ extension Comparison {
     /// `differences.csv`: each variant minus the baseline, paired interval and unpaired
     /// (Welch) interval, and whether the paired interval excludes zero.
     public var differencesTable: String {
-        var out =
-            "metric,baseline,variant,difference,ci_low,ci_high,unpaired_ci_low,unpaired_ci_high,"
-            + "paired_to_unpaired_width,excludes_zero\n"
+        var out = ResultTable.differences.header
         for s in labels.indices.dropFirst() {
             for (k, metric) in metrics.enumerated() {
                 guard let d = difference(variant: s, metric: k) else { continue }

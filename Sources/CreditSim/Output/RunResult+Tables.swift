@@ -4,7 +4,7 @@ internal import Foundation
 extension RunResult {
     /// `daily.csv`: end-of-day residents per state, for all residents and (with groups) per group.
     public var dailyTable: String {
-        var out = "day,date,group,state,residents\n"
+        var out = ResultTable.daily.header
         out.reserveCapacity(days * states.count * 32)
         let groupRows: [(String, Int?)] =
             [("all", nil)] + (groups.count > 1 ? groups.enumerated().map { ($1, $0) } : [])
@@ -22,8 +22,7 @@ extension RunResult {
 
     /// `rules.csv`: detected events and points per rule.
     public var rulesTable: String {
-        var out =
-            "rulebook,behaviour,category,unlawful,basis,points,detection,events,capped_events,points_added,points_removed\n"
+        var out = ResultTable.rules.header
         let behaviours = Dictionary(uniqueKeysWithValues: scenario.behaviours.map { ($0.id, $0) })
         for r in rules {
             guard let b = behaviours[r.behaviour] else {
@@ -39,7 +38,7 @@ extension RunResult {
     /// `histograms.csv`: residents per score bin at the end of each snapshot day.
     public var histogramTable: String {
         let width = scenario.outputs.binWidth
-        var out = "date,group,bin_lower,bin_upper,residents\n"
+        var out = ResultTable.histograms.header
         for snapshot in snapshots {
             let date = self.date(ofDay: snapshot.day)
             let rows: [(String, ScoreCounts)] =
@@ -67,7 +66,7 @@ extension RunResult {
 
     /// `drops.csv`: the largest score drops within the drop window, largest first.
     public var dropsTable: String {
-        var out = "rank,resident,group,start_date,end_date,score_before,score_after,drop\n"
+        var out = ResultTable.drops.header
         for (i, d) in topDrops.enumerated() {
             out +=
                 "\(i + 1),\(d.resident),\(groups[d.group]),\(date(ofDay: d.startDay)),\(date(ofDay: d.endDay)),"
@@ -79,7 +78,7 @@ extension RunResult {
     /// `exposures.csv`: end-of-day residents exposed to each measure, and how many of those
     /// exposures rest only on conduct that is not unlawful.
     public var exposuresTable: String {
-        var out = "day,date,group,measure,exposed,exposed_only_for_not_unlawful_conduct\n"
+        var out = ResultTable.exposures.header
         let groupRows: [(String, Int?)] =
             [("all", nil)] + (groups.count > 1 ? groups.enumerated().map { ($1, $0) } : [])
         for (name, g) in groupRows {
@@ -95,7 +94,7 @@ extension RunResult {
 
     /// `trajectories.csv`: every change of score or state of the sampled residents.
     public var trajectoriesTable: String {
-        var out = "resident,group,day,date,score,state\n"
+        var out = ResultTable.trajectories.header
         for p in trajectories {
             let date = p.day < 0 ? scenario.run.start : self.date(ofDay: p.day)
             out += "\(p.resident),\(groups[p.group]),\(p.day),\(date),\(p.score),\(states[p.state])\n"

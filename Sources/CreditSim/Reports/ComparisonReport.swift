@@ -27,18 +27,13 @@ struct ComparisonReport {
         self.input = input
         manifest = try input.json(ReportManifest.self, "manifest.json")
         var summaries: [String: [String: (Double, Double, Double)]] = [:]
-        for row in try input.table("summary.csv", ["scenario", "metric", "mean", "ci_low", "ci_high"]) {
+        for row in try input.table(.summary, ["scenario", "metric", "mean", "ci_low", "ci_high"]) {
             summaries[row[0], default: [:]][row[1]] = (
                 Double(row[2]) ?? .nan, Double(row[3]) ?? .nan, Double(row[4]) ?? .nan
             )
         }
         self.summaries = summaries
-        differences = try input.table(
-            "differences.csv",
-            [
-                "metric", "baseline", "variant", "difference", "ci_low", "ci_high", "unpaired_ci_low",
-                "unpaired_ci_high", "paired_to_unpaired_width", "excludes_zero",
-            ])
+        differences = try input.table(.differences, ResultTable.differences.columns)
         labels = manifest.scenarios ?? []
     }
 
@@ -64,8 +59,7 @@ struct ComparisonReport {
         var figures = FigureList(offset: figureOffset)
 
         // Grade shares over time with replicate bands, one figure per scenario.
-        let bands = try input.table(
-            "daily-bands.csv", ["scenario", "date", "state", "mean", "ci_low", "ci_high"])
+        let bands = try input.table(.bands, ["scenario", "date", "state", "mean", "ci_low", "ci_high"])
         if !bands.isEmpty {
             let states = orderedStates()
             for (s, label) in labels.enumerated() {
@@ -84,7 +78,7 @@ struct ComparisonReport {
                     let day = { (row: [String]) in Double(SimDate(row[1]).map { start.days(until: $0) } ?? 0)
                     }
                     return LineChart.Series(
-                        name: state == "opted_out" ? "opted out" : state,
+                        name: Scheme.displayName(ofState: state),
                         points: own.map { (day($0), Double($0[3]) ?? .nan) },
                         band: own.map {
                             (day($0), max(0, Double($0[4]) ?? .nan), min(1, Double($0[5]) ?? .nan))
@@ -252,12 +246,12 @@ struct ComparisonReport {
     }
 
     private func orderedStates() -> [String] {
-        (manifest.resolvedScenarios?.first?.scheme.grades.map(\.id) ?? []) + ["opted_out"]
+        (manifest.resolvedScenarios?.first?.scheme.grades.map(\.id) ?? []) + [Scheme.optedOut]
     }
 
     private func stateName(_ metric: String) -> String {
         let state = metric.dropFirst("share_".count).split(separator: "@").first.map(String.init) ?? metric
-        return state == "opted_out" ? "opted out" : state
+        return Scheme.displayName(ofState: state)
     }
 
     private func interval(_ s: (Double, Double, Double)?) -> String {

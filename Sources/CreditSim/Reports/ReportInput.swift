@@ -18,12 +18,10 @@ public struct ReportInput: Sendable {
     public init(folder: String) throws(ReportError) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         if names.contains("sweep.json") {
-            throw ReportError(
-                "\(folder): error: this is a sweep folder, not a run; its tables are results.csv and results.sqlite, "
-                    + "and `creditsim sensitivity PLAN` writes its report (sensitivity.html)")
+            throw .sweepFolder(folder: folder)
         }
         guard names.contains("manifest.json") else {
-            throw ReportError("\(folder): error: not a CreditSim result folder (no manifest.json)")
+            throw .notAResultFolder(folder: folder)
         }
         var files: [(String, Data)] = []
         for name in names where name.hasSuffix(".csv") || name.hasSuffix(".json") || name.hasSuffix(".yaml") {
@@ -50,22 +48,27 @@ public struct ReportInput: Sendable {
     /// With `group`, only lines whose `group` column (the third, in the daily tables) is `group`
     /// are parsed: a cheap prefilter, since the per-group rows of the daily tables are most of their
     /// bytes and the report reads only the `all` rows.
-    func table(_ name: String, _ columns: [String], group: String? = nil) throws(ReportError) -> [[String]] {
-        guard var text = text(name) else { throw ReportError("\(self.name)/\(name): error: missing") }
+    func table(_ table: ResultTable, _ columns: [String], group: String? = nil) throws(ReportError)
+        -> [[String]]
+    {
+        precondition(
+            columns.allSatisfy(table.columns.contains), "reading a column \(table.file) does not have")
+        let name = table.file
+        guard var text = text(name) else { throw .missingFile(folder: self.name, file: name) }
         let headerLine = text.prefix { $0 != "\n" }
         let header = headerLine.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         var indices: [Int] = []
         for column in columns {
             guard let i = header.firstIndex(of: column) else {
-                throw ReportError(
-                    "\(self.name)/\(name): error: no column '\(column)' (the header is \(headerLine))")
+                throw .missingColumn(
+                    folder: self.name, file: name, column: column, header: String(headerLine))
             }
             indices.append(i)
         }
         if let group {
             guard let at = header.firstIndex(of: "group") else {
-                throw ReportError(
-                    "\(self.name)/\(name): error: no column 'group' (the header is \(headerLine))")
+                throw .missingColumn(
+                    folder: self.name, file: name, column: "group", header: String(headerLine))
             }
             let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
             text =
@@ -76,15 +79,14 @@ public struct ReportInput: Sendable {
         do {
             rows = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false).rows
         } catch {
-            throw ReportError("\(self.name)/\(name): error: unreadable CSV (\(error))")
+            throw .unreadable(folder: self.name, file: name, reason: "\(error)")
         }
         var out: [[String]] = []
         out.reserveCapacity(rows.count)
         for (n, row) in rows.enumerated() {
             guard row.count == header.count else {
-                throw ReportError(
-                    "\(self.name)/\(name): error: data row \(n + 1) has \(row.count) fields, the header \(header.count)"
-                        + (group.map { " (rows of group \($0))" } ?? ""))
+                throw .rowWidth(
+                    folder: self.name, file: name, row: n + 1, fields: row.count, header: header.count)
             }
             out.append(indices.map { row[$0] })
         }
@@ -107,21 +109,49 @@ public struct ReportInput: Sendable {
     }
 
     func json<T: Decodable>(_ type: T.Type, _ name: String) throws(ReportError) -> T {
-        guard let data = files[name] else { throw ReportError("\(self.name)/\(name): error: missing") }
+        guard let data = files[name] else { throw .missingFile(folder: self.name, file: name) }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {
             return try decoder.decode(T.self, from: data)
         } catch {
-            throw ReportError("\(self.name)/\(name): error: unreadable (\(error))")
+            throw .unreadable(folder: self.name, file: name, reason: "\(error)")
         }
     }
 }
 
-/// A report that could not be made.
-public struct ReportError: Error, CustomStringConvertible {
-    public let description: String
-    init(_ description: String) { self.description = description }
+/// A report that could not be made, naming the folder and file at fault.
+public enum ReportError: Error, Equatable, CustomStringConvertible {
+    /// The folder holds a sweep, whose report `creditsim sensitivity` writes.
+    case sweepFolder(folder: String)
+    /// The folder has no `manifest.json`.
+    case notAResultFolder(folder: String)
+    /// A file the report needs is not in the folder.
+    case missingFile(folder: String, file: String)
+    /// A table lacks a column the report reads.
+    case missingColumn(folder: String, file: String, column: String, header: String)
+    /// A data row's width differs from its header's.
+    case rowWidth(folder: String, file: String, row: Int, fields: Int, header: Int)
+    /// A file cannot be parsed, or a field holds no value of the expected kind.
+    case unreadable(folder: String, file: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .sweepFolder(let folder):
+            "\(folder): error: this is a sweep folder, not a run; its tables are results.csv and results.sqlite, "
+                + "and `creditsim sensitivity PLAN` writes its report (sensitivity.html)"
+        case .notAResultFolder(let folder):
+            "\(folder): error: not a CreditSim result folder (no manifest.json)"
+        case .missingFile(let folder, let file):
+            "\(folder)/\(file): error: missing"
+        case .missingColumn(let folder, let file, let column, let header):
+            "\(folder)/\(file): error: no column '\(column)' (the header is \(header))"
+        case .rowWidth(let folder, let file, let row, let fields, let header):
+            "\(folder)/\(file): error: data row \(row) has \(fields) fields, the header \(header)"
+        case .unreadable(let folder, let file, let reason):
+            "\(folder)/\(file): error: unreadable: \(reason)"
+        }
+    }
 }
 
 /// The parts of a manifest a report shows.

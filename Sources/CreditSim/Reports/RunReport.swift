@@ -12,11 +12,11 @@ struct RunReport {
         self.input = input
         manifest = try input.json(ReportManifest.self, "manifest.json")
         guard let scenario = manifest.resolvedScenario else {
-            throw ReportError("\(input.name)/manifest.json: error: no resolved scenario")
+            throw .unreadable(folder: input.name, file: "manifest.json", reason: "no resolved scenario")
         }
         self.scenario = scenario
         summary = try input.json(RunSummary.self, "summary.json")
-        states = scenario.scheme.grades.map(\.id) + ["opted_out"]
+        states = scenario.scheme.grades.map(\.id) + [Scheme.optedOut]
     }
 
     var start: SimDate { scenario.run.start }
@@ -44,8 +44,8 @@ struct RunReport {
         let population = Double(scenario.population.size)
         let layers = states.enumerated().map { k, state in
             (
-                name: state == "opted_out" ? "opted out" : state,
-                colour: state == "opted_out" ? Palette.optedOut : Palette.ordered(states.count - 1)[k],
+                name: Scheme.displayName(ofState: state),
+                colour: state == Scheme.optedOut ? Palette.optedOut : Palette.ordered(states.count - 1)[k],
                 values: sample.map { Double(daily[$0][k]) / population }
             )
         }
@@ -69,7 +69,7 @@ struct RunReport {
 
         // date, bin_lower, bin_upper, residents
         let histogram = try input.table(
-            "histograms.csv", ["date", "bin_lower", "bin_upper", "residents"], group: "all")
+            .histograms, ["date", "bin_lower", "bin_upper", "residents"], group: "all")
         let dates = Array(Set(histogram.map { $0[0] })).sorted()
         let histogramSeries = dates.map { date -> LineChart.Series in
             let rows = histogram.filter { $0[0] == date }
@@ -176,9 +176,7 @@ struct RunReport {
         }
 
         let trajectories = try trajectorySeries()
-        let drops = try input.table(
-            "drops.csv",
-            ["rank", "resident", "group", "start_date", "end_date", "score_before", "score_after", "drop"])
+        let drops = try input.table(.drops, ResultTable.drops.columns)
         figures.add(
             "Individual trajectories",
             LineChart(
@@ -249,10 +247,10 @@ struct RunReport {
     func dailyCounts() throws(ReportError) -> [[Int64]] {
         var out = Array(repeating: [Int64](repeating: 0, count: states.count), count: days)
         let index = Dictionary(uniqueKeysWithValues: states.enumerated().map { ($1, $0) })
-        for row in try input.table("daily.csv", ["day", "state", "residents"], group: "all") {
+        for row in try input.table(.daily, ["day", "state", "residents"], group: "all") {
             guard let d = Int(row[0]), d < days, let k = index[row[1]], let v = Int64(row[2]) else {
-                throw ReportError(
-                    "\(input.name)/daily.csv: error: unreadable row \(row.joined(separator: ","))")
+                throw .unreadable(
+                    folder: input.name, file: "daily.csv", reason: "row \(row.joined(separator: ","))")
             }
             out[d][k] = v
         }
@@ -300,7 +298,7 @@ struct RunReport {
 
     func pointsByCategory() throws(ReportError) -> [(category: String, added: Double, removed: Double)] {
         var out: [(category: String, added: Double, removed: Double)] = []
-        for row in try input.table("rules.csv", ["category", "points_added", "points_removed"]) {
+        for row in try input.table(.rules, ["category", "points_added", "points_removed"]) {
             let added = Double(row[1]) ?? 0
             let removed = Double(row[2]) ?? 0
             if let i = out.firstIndex(where: { $0.category == row[0] }) {
@@ -315,10 +313,10 @@ struct RunReport {
 
     func exposures() throws(ReportError) -> [String: [Int64]] {
         var out: [String: [Int64]] = [:]
-        for row in try input.table("exposures.csv", ["day", "measure", "exposed"], group: "all") {
+        for row in try input.table(.exposures, ["day", "measure", "exposed"], group: "all") {
             guard let d = Int(row[0]), d < days, let v = Int64(row[2]) else {
-                throw ReportError(
-                    "\(input.name)/exposures.csv: error: unreadable row \(row.joined(separator: ","))")
+                throw .unreadable(
+                    folder: input.name, file: "exposures.csv", reason: "row \(row.joined(separator: ","))")
             }
             out[row[1], default: [Int64](repeating: 0, count: days)][d] = v
         }
@@ -329,10 +327,10 @@ struct RunReport {
     func trajectorySeries() throws(ReportError) -> [LineChart.Series] {
         var byResident: [String: [(x: Double, y: Double)]] = [:]
         var order: [String] = []
-        for row in try input.table("trajectories.csv", ["resident", "day", "score"]) {
+        for row in try input.table(.trajectories, ["resident", "day", "score"]) {
             guard let day = Double(row[1]), let score = Double(row[2]) else {
-                throw ReportError(
-                    "\(input.name)/trajectories.csv: error: unreadable row \(row.joined(separator: ","))")
+                throw .unreadable(
+                    folder: input.name, file: "trajectories.csv", reason: "row \(row.joined(separator: ","))")
             }
             if byResident[row[0]] == nil { order.append(row[0]) }
             byResident[row[0], default: []].append((x: max(0, day), y: score))
@@ -375,7 +373,7 @@ struct RunReport {
         }
         for key in summary.keyDates {
             let shares = states.map {
-                "\($0 == "opted_out" ? "opted out" : $0) \(percent(key.shares[$0] ?? 0))"
+                "\(Scheme.displayName(ofState: $0)) \(percent(key.shares[$0] ?? 0))"
             }
             lines.append("| grades on \(key.date) | \(shares.joined(separator: ", ")) |")
         }

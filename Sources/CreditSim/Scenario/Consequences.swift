@@ -74,8 +74,7 @@ extension Scenario {
                 sink.report(
                     item, itemPath, "a measure follows either 'grades' or 'behaviours' (exactly one of them)")
             }
-            let duration = m.int(
-                "duration", "duration in days", in: 1...maximumDays, required: !behaviourIDs.isEmpty)
+            let duration = m.int(ScenarioKeys.measureDuration, required: !behaviourIDs.isEmpty)
             if !gradeIDs.isEmpty, let extra = m.value("duration") {
                 sink.report(
                     extra, itemPath.key("duration"),
@@ -89,8 +88,8 @@ extension Scenario {
                     sink.report(
                         repairNode, itemPath.key("repair"), "credit repair applies to record-based measures")
                 }
-                if let after = r.int("after", "repair delay in days", in: 1...maximumDays, required: true),
-                    let probability = r.double("probability", "repair probability", in: 0...1, required: true)
+                if let after = r.int(ScenarioKeys.repairAfter, required: true),
+                    let probability = r.double(ScenarioKeys.repairProbability, required: true)
                 {
                     repair = Repair(after: after, probability: probability)
                     if let duration, after >= duration {

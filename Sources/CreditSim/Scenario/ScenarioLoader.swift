@@ -1,4 +1,3 @@
-internal import Crypto
 internal import Foundation
 
 /// Reads scenario files: parses YAML with positions, resolves `extends` overlays, validates.
@@ -149,9 +148,8 @@ public enum ScenarioLoader {
         return (text, sha256(data))
     }
 
-    static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    }
+    /// The SHA-256 of `data` as lower-case hex.
+    static func sha256(_ data: Data) -> String { SHA256.hex(data) }
 }
 
 extension DiagnosticSink {

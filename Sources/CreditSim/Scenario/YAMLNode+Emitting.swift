@@ -1,13 +1,33 @@
 internal import Yams
 
+/// A YAML tree that Yams (libyaml) refused to write.
+public struct YAMLEmitFailure: Error, Equatable, CustomStringConvertible {
+    /// Yams' reason.
+    public let reason: String
+    public var description: String { "cannot write YAML: \(reason)" }
+}
+
 extension YAMLNode {
     /// The node as YAML text, keeping key order and the quoting of every scalar.
     ///
     /// Reading the text back gives the same tree (without positions). Nulls become `null`.
-    func yamlText() -> String {
+    /// - Throws: `YAMLEmitFailure` when Yams cannot write the tree.
+    func emittedYAML() throws(YAMLEmitFailure) -> String {
         // Yams emits through libyaml, which picks a legal style when plain text would not read back;
         // width -1 keeps each rule on one line, as the shipped scenarios write them.
-        (try? Yams.serialize(node: yamsNode(depth: 0), width: -1)) ?? ""
+        do {
+            return try Yams.serialize(node: yamsNode(depth: 0), width: -1)
+        } catch {
+            throw YAMLEmitFailure(reason: "\(error)")
+        }
+    }
+
+    /// `emittedYAML()`, or "" in the unexpected case that Yams refuses the tree.
+    ///
+    /// Kept for callers that cannot report the failure yet (the explorer's edits); new code calls
+    /// `emittedYAML()`.
+    func yamlText() -> String {
+        (try? emittedYAML()) ?? ""
     }
 
     private func yamsNode(depth: Int) -> Node {

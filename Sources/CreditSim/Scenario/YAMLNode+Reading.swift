@@ -68,6 +68,26 @@ struct Fields {
         value(key, required: required).flatMap { $0.int(path.key(key), sink, label, in: range) }
     }
 
+    /// The value of `key`, checked against its declared range, or `nil` (reported when `required`).
+    func int(_ key: NumericKey<Int>, required: Bool = false) -> Int? {
+        int(key.name, key.label, in: key.range, required: required)
+    }
+
+    /// The value of `key`, checked against its declared range, or `nil` (reported when `required`).
+    func double(_ key: NumericKey<Double>, required: Bool = false) -> Double? {
+        double(key.name, key.label, in: key.range, required: required)
+    }
+
+    /// The value of `key`, or its default when absent or invalid (an invalid value is reported).
+    ///
+    /// - Precondition: `key` is declared with a default.
+    func int(orDefault key: NumericKey<Int>) -> Int { int(key) ?? key.declaredDefault }
+
+    /// The value of `key`, or its default when absent or invalid (an invalid value is reported).
+    ///
+    /// - Precondition: `key` is declared with a default.
+    func double(orDefault key: NumericKey<Double>) -> Double { double(key) ?? key.declaredDefault }
+
     func date(_ key: String, required: Bool = false) -> SimDate? {
         value(key, required: required).flatMap { $0.date(path.key(key), sink) }
     }
@@ -174,6 +194,16 @@ extension YAMLNode {
             return nil
         }
         return value
+    }
+
+    /// This value as `key`, checked against its declared range.
+    func int(_ path: KeyPath, _ sink: DiagnosticSink, _ key: NumericKey<Int>) -> Int? {
+        int(path, sink, key.label, in: key.range)
+    }
+
+    /// This value as `key` (or an entry of the mapping at `key`), checked against its declared range.
+    func double(_ path: KeyPath, _ sink: DiagnosticSink, _ key: NumericKey<Double>) -> Double? {
+        double(path, sink, key.label, in: key.range)
     }
 
     func date(_ path: KeyPath, _ sink: DiagnosticSink) -> SimDate? {
