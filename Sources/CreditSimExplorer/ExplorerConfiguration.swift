@@ -7,8 +7,8 @@ public struct ExplorerConfiguration: Sendable {
     public var scenarioFolder = "scenarios"
     /// The folder of guidance profiles offered for comparison.
     public var guidanceFolder = "scenarios/guidance"
-    /// The largest population a page may ask for.
-    public var maximumPopulation = 200_000
+    /// The largest population a page may ask for: a whole Rongcheng (590,000 natural persons).
+    public var maximumPopulation = 600_000
     /// The population the page starts with when the file's is larger.
     public var defaultPopulation = 100_000
     /// The longest run a page may ask for, in days (20 years).

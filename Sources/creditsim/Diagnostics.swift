@@ -17,6 +17,7 @@ func orExit<T, Failure: Error & CustomStringConvertible>(_ work: () throws(Failu
 func remedied(_ error: some Error & CustomStringConvertible) -> String {
     switch error {
     case let failure as ResultFolder.Failure: remedied(failure)
+    case let failure as SweepError: remedied(failure)
     case let failure as RunJob.Failure:
         if case .folder(let folder) = failure { remedied(folder) } else { failure.description }
     default: error.description

@@ -15,7 +15,7 @@ struct MergeCommand: ParsableCommand {
     var folder: String
 
     func run() throws {
-        let outcome = try sweepOrExit { () throws(SweepError) in
+        let outcome = try orExit { () throws(SweepError) in
             try Merge.run(root: folder, command: CommandLine.arguments)
         }
         print(

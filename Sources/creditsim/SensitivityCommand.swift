@@ -49,7 +49,7 @@ struct SensitivityCommand: ParsableCommand {
         var options = Sweep.Options(threads: threads, command: CommandLine.arguments)
         let bar = quiet ? nil : ProgressBar.standardError(label: loaded.plan.name)
         if let bar { options.progress = { done, all in bar.update(Double(done) / Double(max(1, all))) } }
-        let outcome = try sweepOrExit { () throws(SweepError) in
+        let outcome = try orExit { () throws(SweepError) in
             try Sweep.execute(loaded, root: root, options: options)
         }
         bar?.finish()
@@ -57,7 +57,7 @@ struct SensitivityCommand: ParsableCommand {
             printError("\(root): error: the sweep did not finish; rerun the same command to continue")
             throw ExitCode(1)
         }
-        let analysis = try sweepOrExit { () throws(SweepError) in
+        let analysis = try orExit { () throws(SweepError) in
             try SensitivityAnalysis(loaded, folder: root, bootstrap: bootstrap)
         }
         print(analysis.csv, terminator: "")

@@ -24,7 +24,7 @@ struct Serve: AsyncParsableCommand {
     var guidance = "scenarios/guidance"
 
     @Option(help: "Largest population a page may run.")
-    var maxPopulation = 200_000
+    var maxPopulation = 600_000
 
     @Option(help: "Runs simulated at once (others wait).")
     var concurrentRuns = 2

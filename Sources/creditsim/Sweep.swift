@@ -86,7 +86,7 @@ struct SweepCommand: ParsableCommand {
             command: CommandLine.arguments)
         let bar = quiet ? nil : ProgressBar.standardError(label: loaded.plan.name)
         if let bar { options.progress = { done, all in bar.update(Double(done) / Double(max(1, all))) } }
-        let outcome = try sweepOrExit { () throws(SweepError) in
+        let outcome = try orExit { () throws(SweepError) in
             try Sweep.execute(loaded, root: root, options: options)
         }
         bar?.finish()
@@ -176,17 +176,6 @@ func parseShard(_ text: String) throws -> Sweep.Shard {
 /// Loads a plan, printing every located error to stderr and exiting with 1 on failure.
 func loadPlanOrExit(_ path: String) throws -> PlanLoader.Loaded {
     try orExit { () throws(ScenarioError) in try PlanLoader.load(path: path) }
-}
-
-/// The value `work` returns, or its error printed to stderr with the remedy in the CLI's terms
-/// (`remedied`) and exit code 1.
-func sweepOrExit<T>(_ work: () throws(SweepError) -> T) throws -> T {
-    do {
-        return try work()
-    } catch {
-        printError(remedied(error))
-        throw ExitCode(1)
-    }
 }
 
 /// A sweep error's text with what a user of `sweep`, `merge` or `sensitivity` can do about it.

@@ -61,7 +61,7 @@ struct HostileInputTests {
             status: .unprocessableContent, message: "edits.yaml:2:9"),
         Case(
             description: "population above the limit", body: request(edits: "population:\n  size: 5000000\n"),
-            status: .unprocessableContent, message: "explorer's limit of 200000"),
+            status: .unprocessableContent, message: "explorer's limit of 600000"),
         Case(
             description: "negative population", body: request(edits: "population:\n  size: -4\n"),
             status: .unprocessableContent, message: "population.size"),

@@ -22,7 +22,7 @@ struct ScenarioRouteTests {
                 #expect(text(response).contains("\"central-2020\""))
             }
             try await client.execute(uri: "/api/limits", method: .get) { response in
-                #expect(json(response)["max_population"] as? Int == 200_000)
+                #expect(json(response)["max_population"] as? Int == 600_000)
             }
         }
     }

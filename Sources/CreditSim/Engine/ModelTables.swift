@@ -39,8 +39,6 @@ struct ModelTables: ~Copyable {
     let leaveHazard: ScratchBuffer<Double>
     /// Per behaviour, the intensity bound beyond which a first arrival makes it dormant.
     let firstArrivalBound: ScratchBuffer<Double>
-    /// Behaviours that are not unlawful (`unlawful: no`), by index.
-    let notUnlawfulBehaviours: ScratchBuffer<Int>
     /// Base daily rate of each behaviour.
     let baseRates: ScratchBuffer<Double>
     /// Lawful behaviours whose lost events are counted (chilling targets).
@@ -80,7 +78,6 @@ struct ModelTables: ~Copyable {
         leaveBelow = ScratchBuffer(model.enrolment.leaveBelow)
         leaveHazard = ScratchBuffer(model.enrolment.leaveHazard)
         firstArrivalBound = ScratchBuffer(model.firstArrivalBound)
-        notUnlawfulBehaviours = ScratchBuffer(model.notUnlawful.indices.filter { model.notUnlawful[$0] })
         baseRates = ScratchBuffer(model.baseRates)
         suppressionTracked = ScratchBuffer(model.suppressionTracked)
         gradeMeasures = ScratchBuffer(

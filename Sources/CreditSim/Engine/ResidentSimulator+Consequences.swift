@@ -2,30 +2,26 @@
 /// simulated. Only called when the scenario has measures (or chilling targets to track).
 extension ResidentSimulator {
     /// Starts a resident's exposures: grade-based measures of its starting grade apply from day 0.
-    func startExposures(resident: Int, group: Int, score: Int, acc: Accumulator) {
+    func startExposures(_ r: borrowing ResidentState, acc: Accumulator) {
         for m in 0..<exposures.until.count {
             exposures.until[m] = 0
             exposures.justifiedUntil[m] = 0
             exposures.grade[m] = 0
         }
         exposures.gradesRead.fill(Int.min)
-        if model.hasRepair { repairStream.select(resident: UInt64(resident), .repair) }
-        updateGradeExposures(day: 0, group: group, score: score, optedOut: false, acc: acc)
+        if model.hasRepair { repairStream.select(resident: UInt64(r.resident), .repair) }
+        updateGradeExposures(day: 0, r, acc: acc)
     }
 
     /// Re-reads grade-based measures at the end of `day` (effective that day).
     ///
     /// A grade exposure is *justified* when the resident would hold a qualifying grade even
     /// without the penalties for conduct that is not unlawful.
-    func updateGradeExposures(day: Int, group: Int, score: Int, optedOut: Bool, acc: Accumulator) {
+    func updateGradeExposures(day: Int, _ r: borrowing ResidentState, acc: Accumulator) {
         guard tables.gradeMeasures.count > 0 else { return }
-        var notUnlawfulPenalties = 0
-        for i in 0..<tables.notUnlawfulBehaviours.count {
-            let onRecord = clocks.onRecord[tables.notUnlawfulBehaviours[i]]
-            notUnlawfulPenalties &+= onRecord < 0 ? onRecord : 0
-        }
-        let grade = optedOut ? -1 : tables.grade(score)
-        let lawfulGrade = optedOut ? -1 : tables.grade(score - notUnlawfulPenalties)
+        let group = r.group
+        let grade = r.optedOut ? -1 : tables.grade(r.score)
+        let lawfulGrade = r.optedOut ? -1 : tables.grade(r.score - r.notUnlawfulPenalties)
         // Every measure's state is a function of these two grades: unchanged grades, no change.
         guard grade != exposures.gradesRead[0] || lawfulGrade != exposures.gradesRead[1] else { return }
         exposures.gradesRead[0] = grade

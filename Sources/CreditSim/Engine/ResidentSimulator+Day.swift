@@ -58,7 +58,7 @@ extension ResidentSimulator {
             while let lapse = lapses.last, lapse.day == day {
                 lapses.removeLast()
                 r.score -= lapse.points
-                clocks.onRecord[lapse.behaviour] -= lapse.points
+                addToRecord(-lapse.points, behaviour: lapse.behaviour, &r)
                 acc.lapsedPoints += Int64(abs(lapse.points))
             }
             r.nextLapse = lapses.last?.day ?? Int.max
@@ -79,7 +79,7 @@ extension ResidentSimulator {
             setRate(b, r)
             clocks.scheduleNext(b, days: days)
         }
-        r.score = migrate(from: old, to: r.segment, score: r.score, acc: acc)
+        migrate(from: old, to: r.segment, &r, acc: acc)
         r.nextLapse = lapses.last?.day ?? Int.max
     }
 
@@ -158,7 +158,7 @@ extension ResidentSimulator {
             r.penalised = r.penalised || points < 0
             r.penalisedNotUnlawful = r.penalisedNotUnlawful || (points < 0 && tables.notUnlawful[b])
             r.score += points
-            clocks.onRecord[b] += points
+            addToRecord(points, behaviour: b, &r)
             let retention = tables.ruleRetention[rule]
             if retention != Int.max && points != 0 && day + retention < days {
                 insertLapse((day + retention, b, points))
@@ -273,7 +273,7 @@ extension ResidentSimulator {
         let newState = r.optedOut ? tables.stateCount - 1 : tables.grade(r.score)
         let changed = r.score != today.scoreBefore
         if tracksConsequences && (newState != r.state || changed) {
-            updateGradeExposures(day: day, group: r.group, score: r.score, optedOut: r.optedOut, acc: acc)
+            updateGradeExposures(day: day, r, acc: acc)
         }
         if newState != r.state {
             acc.change(group: r.group, day: day, from: r.state, to: newState)

@@ -2,28 +2,39 @@
 /// end-of-day scores from which drops are measured.
 extension ResidentSimulator {
     /// Applies an overhaul's migration of records at the start of the new rulebook's first day.
-    func migrate(from old: Int, to new: Int, score: Int, acc: Accumulator) -> Int {
+    func migrate(from old: Int, to new: Int, _ r: inout ResidentState, acc: Accumulator) {
         switch model.segments[new].migration {
         case .keep:
-            return score
+            return
         case .reset:
             for b in 0..<behaviourCount { clocks.onRecord[b] = 0 }
+            r.notUnlawfulPenalties = 0
             lapses.removeAll(keepingCapacity: true)
-            acc.voidedPoints += Int64(abs(score - model.base))
-            return model.base
+            acc.voidedPoints += Int64(abs(r.score - model.base))
+            r.score = model.base
         case .voidRemoved:
-            var score = score
             for b in 0..<behaviourCount
             where model.segments[old].ruleOfBehaviour[b] >= 0 && model.segments[new].ruleOfBehaviour[b] < 0
                 && clocks.onRecord[b] != 0
             {
-                score -= clocks.onRecord[b]
-                acc.voidedPoints += Int64(abs(clocks.onRecord[b]))
-                clocks.onRecord[b] = 0
+                let points = clocks.onRecord[b]
+                r.score -= points
+                acc.voidedPoints += Int64(abs(points))
+                addToRecord(-points, behaviour: b, &r)
                 lapses.removeAll { $0.behaviour == b }
             }
-            return score
         }
+    }
+
+    /// Adds `points` to behaviour `b`'s record, keeping the resident's total of penalties on
+    /// record for conduct that is not unlawful (`ResidentState.notUnlawfulPenalties`).
+    @inline(__always)
+    func addToRecord(_ points: Int, behaviour b: Int, _ r: inout ResidentState) {
+        let old = clocks.onRecord[b]
+        let new = old &+ points
+        clocks.onRecord[b] = new
+        let change = Swift.min(new, 0) &- Swift.min(old, 0)
+        r.notUnlawfulPenalties &+= tables.notUnlawful[b] ? change : 0
     }
 
     /// Adds a pending lapse, keeping the list latest first.

@@ -117,7 +117,7 @@ final class ResidentSimulator {
         historyCount = 1
         acc.initial[group &* tables.stateCount &+ r.state] &+= 1
         acc.residents &+= 1
-        if tracksConsequences { startExposures(resident: resident, group: group, score: score, acc: acc) }
+        if tracksConsequences { startExposures(r, acc: acc) }
         if tracksSuppression { for b in 0..<behaviourCount { clocks.suppressionAnchor[b] = 0 } }
         if sampled {
             acc.trajectories.append(

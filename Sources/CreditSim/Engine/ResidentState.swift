@@ -27,6 +27,9 @@ struct ResidentState {
     var leaving = LeavingClock()
     var penalised = false
     var penalisedNotUnlawful = false
+    /// The penalties on record for conduct that is not unlawful: the sum over such behaviours of
+    /// their points on record where negative (kept as records change; read for justified exposures).
+    var notUnlawfulPenalties = 0
     /// Lawful events lost to chilling so far (expected value).
     var suppressed = 0.0
     /// The resident's largest drop so far, if it could enter the list of largest drops.

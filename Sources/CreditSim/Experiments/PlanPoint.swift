@@ -56,19 +56,19 @@ extension PlanLoader.Loaded {
     /// the plan's scenario, the parameters' values, the plan's population and the replicate's seed.
     /// - Throws: `YAMLEmitFailure` when Yams cannot write the overlay.
     public func overlay(_ values: [String], replicate: Int) throws(YAMLEmitFailure) -> String {
-        var run: [YAMLNode.Entry] = []
+        var planValues: [YAMLNode.Entry] = []
         if let population = plan.population {
-            run.append(
+            planValues.append(
                 Self.entry(
                     "population", Self.generated(.mapping([Self.entry("size", Self.scalar(population))]))))
         }
-        run.append(
+        planValues.append(
             Self.entry(
                 "run",
                 Self.generated(.mapping([Self.entry("seed", Self.scalar(plan.seed + UInt64(replicate)))]))))
         // Merged, so a parameter under `population` or `run` shares the key; the plan's values win.
         let merged = Overlay.merge(
-            base: overlayTree(values), overlay: Self.generated(.mapping(run)), sink: DiagnosticSink())
+            base: overlayTree(values), overlay: Self.generated(.mapping(planValues)), sink: DiagnosticSink())
         guard case .mapping(let entries) = merged.kind else {
             preconditionFailure("merging two mappings gives a mapping (invariant)")
         }

@@ -4,14 +4,14 @@
 enum SweepMetrics {
     static func extract(_ result: RunResult, dates: [SimDate]) -> [(String, Double)] {
         let s = result.scenario
-        let states = s.scheme.grades.map(\.id) + ["opted_out"]
+        let states = s.scheme.states
         let all = RunMetrics.extract(
             result, dates: dates + [s.run.end], states: states, measures: s.consequences.measures.map(\.id))
         return rename(all, end: s.run.end)
     }
 
     static func names(_ scenario: Scenario, dates: [SimDate]) -> [String] {
-        let states = scenario.scheme.grades.map(\.id) + ["opted_out"]
+        let states = scenario.scheme.states
         return rename(
             RunMetrics.names(
                 dates: dates + [scenario.run.end], states: states,

@@ -75,9 +75,11 @@ public struct ReportInput: Sendable {
                 ([lines.first ?? ""] + lines.dropFirst().filter { Self.field(at, of: $0, is: group) })
                 .joined(separator: "\n") + "\n"
         }
-        let rows: [[String]]
+        // Rows as written: SwiftCSV's `rows` pads short rows to the widest, which would hide them.
+        var rows: [[String]] = []
         do {
-            rows = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false).rows
+            let csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false, rowLimit: 0)
+            try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { rows.append($0) }
         } catch {
             throw .unreadable(folder: self.name, file: name, reason: "\(error)")
         }

@@ -56,10 +56,15 @@ extension ScenarioLoader {
         }
         let baseName = (basePath as NSString).lastPathComponent
         let body: String
-        if case .null = editTree.kind { body = "" } else { body = editTree.yamlText() }
+        let standalone: String
+        do throws(YAMLEmitFailure) {
+            if case .null = editTree.kind { body = "" } else { body = try editTree.emittedYAML() }
+            standalone = try merged.emittedYAML()
+        } catch {
+            throw ScenarioError([ScenarioDiagnostic(editTree.location, "", error.description)])
+        }
         return Edited(
-            loaded: Loaded(scenario: scenario, inputs: inputs),
-            standalone: merged.yamlText(),
+            loaded: Loaded(scenario: scenario, inputs: inputs), standalone: standalone,
             overlay: "extends: \(baseName)\n" + body)
     }
 }

@@ -22,14 +22,6 @@ extension YAMLNode {
         }
     }
 
-    /// `emittedYAML()`, or "" in the unexpected case that Yams refuses the tree.
-    ///
-    /// Kept for callers that cannot report the failure yet (the explorer's edits); new code calls
-    /// `emittedYAML()`.
-    func yamlText() -> String {
-        (try? emittedYAML()) ?? ""
-    }
-
     private func yamsNode(depth: Int) -> Node {
         switch kind {
         case .null:

@@ -9,7 +9,7 @@
 const $ = (id) => document.getElementById(id);
 const session = Math.random().toString(36).slice(2) + Date.now().toString(36);
 let base = null;          // the scenario as the server decoded it (snake_case keys)
-let limits = { max_population: 200000, default_population: 100000 };
+let limits = { max_population: 600000, default_population: 100000 };
 let lastResponse = null;
 let controller = null;    // aborts the previous run when a new one starts
 let timer = null;
