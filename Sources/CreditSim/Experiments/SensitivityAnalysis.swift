@@ -111,7 +111,7 @@ public struct SensitivityAnalysis: Sendable {
     public var csv: String {
         "metric,parameter,index,estimate,standard_error,lower,upper\n"
             + rows.map { r in
-                [r.metric, r.parameter, r.index].map(SweepTable.csvField).joined(separator: ",") + ","
+                [r.metric, r.parameter, r.index].map(CSV.field).joined(separator: ",") + ","
                     + [r.estimate, r.standardError, r.lower, r.upper].map(\.description).joined(
                         separator: ",") + "\n"
             }.joined()

@@ -130,17 +130,15 @@ final class SweepFolder: Sendable {
 /// - Throws: `SweepError` naming the file (a `SweepError` from `build` as it is); the temporary
 ///   file is removed.
 func createAtomically(_ path: String, _ build: (_ temporary: String) throws -> Void) throws(SweepError) {
-    let name = (path as NSString).lastPathComponent
-    let temporary = ((path as NSString).deletingLastPathComponent as NSString)
-        .appendingPathComponent(".\(name).partial-\(UUID().uuidString)")
     do {
-        try build(temporary)
-        guard !FileManager.default.fileExists(atPath: path) else { throw SweepError.exists(path: path) }
-        try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        try AtomicCreation.create(path, build)
     } catch {
-        // Best effort: a leftover temporary file is hidden and ignored; the error below is what matters.
-        try? FileManager.default.removeItem(atPath: temporary)
-        throw error as? SweepError ?? .cannotWrite(path: path, reason: "\(error)")
+        switch error {
+        case .exists: throw .exists(path: path)
+        case .cannotWrite(_, let reason): throw .cannotWrite(path: path, reason: reason)
+        case .build(let failure):
+            throw failure as? SweepError ?? .cannotWrite(path: path, reason: "\(failure)")
+        }
     }
 }
 

@@ -7,7 +7,7 @@ internal import Foundation
 enum SweepTable {
     static func header(_ plan: Plan) -> String {
         (["run", "point", "replicate", "seed"] + plan.parameters.map(\.name) + ["metric", "value"])
-            .map(csvField).joined(separator: ",") + "\n"
+            .map(CSV.field).joined(separator: ",") + "\n"
     }
 
     /// The rows of one run (no header), keeping the plan's metrics (all when it names none).
@@ -15,11 +15,11 @@ enum SweepTable {
         _ run: Sweep.RunRef, seed: UInt64, values: [String], metrics: [(String, Double)], keep: [String]
     ) -> String {
         let prefix = ([String(run.index), String(run.point), String(run.replicate), String(seed)] + values)
-            .map(csvField).joined(separator: ",")
+            .map(CSV.field).joined(separator: ",")
         let selected =
             keep.isEmpty
             ? metrics : keep.compactMap { name in metrics.first { $0.0 == name } }
-        return selected.map { "\(prefix),\(csvField($0.0)),\($0.1.description)\n" }.joined()
+        return selected.map { "\(prefix),\(CSV.field($0.0)),\($0.1.description)\n" }.joined()
     }
 
     /// Writes `results.sqlite`, `results.csv` (streamed from the run files in run order) and
@@ -85,13 +85,6 @@ enum SweepTable {
         }
     }
 
-    /// A CSV field, quoted when it holds a comma, quote or line break.
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-            return text
-        }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }
 
 /// What a finished sweep (or shard, or merge) records besides its table.

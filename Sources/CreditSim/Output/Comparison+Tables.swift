@@ -6,7 +6,7 @@ extension Comparison {
         for (s, label) in labels.enumerated() {
             for (r, seed) in seeds.enumerated() {
                 for (k, metric) in metrics.enumerated() {
-                    out += "\(csv(label)),\(r),\(seed),\(csv(metric)),\(values[s][r][k])\n"
+                    out += "\(CSV.field(label)),\(r),\(seed),\(CSV.field(metric)),\(values[s][r][k])\n"
                 }
             }
         }
@@ -19,7 +19,7 @@ extension Comparison {
         for (s, label) in labels.enumerated() {
             for (k, metric) in metrics.enumerated() {
                 guard let i = summary(scenario: s, metric: k) else { continue }
-                out += "\(csv(label)),\(csv(metric)),\(i.estimate),\(i.lower),\(i.upper)\n"
+                out += "\(CSV.field(label)),\(CSV.field(metric)),\(i.estimate),\(i.lower),\(i.upper)\n"
             }
         }
         return out
@@ -33,7 +33,7 @@ extension Comparison {
             for (i, date) in bandDates.enumerated() {
                 for (k, state) in states.enumerated() {
                     guard let b = band(scenario: s, date: i, state: k) else { continue }
-                    out += "\(csv(label)),\(date),\(state),\(b.estimate),\(b.lower),\(b.upper)\n"
+                    out += "\(CSV.field(label)),\(date),\(state),\(b.estimate),\(b.lower),\(b.upper)\n"
                 }
             }
         }
@@ -49,7 +49,7 @@ extension Comparison {
                 guard let d = difference(variant: s, metric: k) else { continue }
                 let ratio = d.unpaired.width > 0 ? String(d.paired.width / d.unpaired.width) : ""
                 out +=
-                    "\(csv(metric)),\(csv(labels[0])),\(csv(labels[s])),\(d.paired.estimate),\(d.paired.lower),"
+                    "\(CSV.field(metric)),\(CSV.field(labels[0])),\(CSV.field(labels[s])),\(d.paired.estimate),\(d.paired.lower),"
                     + "\(d.paired.upper),\(d.unpaired.lower),\(d.unpaired.upper),\(ratio),\(d.paired.excludesZero)\n"
             }
         }

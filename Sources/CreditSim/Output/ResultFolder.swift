@@ -62,30 +62,30 @@ public enum ResultFolder {
         return candidate
     }
 
-    /// Writes `files` (name → contents) as the folder `path`.
+    /// Writes `files` (name → contents) as the folder `path`, atomically (`AtomicCreation`).
     public static func write(_ files: [(name: String, data: Data)], to path: String) throws(Failure) {
-        let manager = FileManager.default
-        let destination = URL(fileURLWithPath: path)
-        let parent = destination.deletingLastPathComponent()
-        let temporary = parent.appendingPathComponent(
-            ".\(destination.lastPathComponent).partial-\(UUID().uuidString)")
         do {
-            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-            try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
-            for file in files {
-                try file.data.write(to: temporary.appendingPathComponent(file.name), options: .atomic)
-            }
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent.isEmpty
+                    ? "." : (path as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
         } catch {
-            try? manager.removeItem(at: temporary)  // best effort: the error below is what matters
             throw .cannotWrite(path: path, reason: error.localizedDescription)
         }
         do {
-            try ensureAbsent(path)
-            try manager.moveItem(at: temporary, to: destination)
+            try AtomicCreation.create(path) { temporary in
+                try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+                let folder = URL(fileURLWithPath: temporary)
+                for file in files {
+                    try file.data.write(to: folder.appendingPathComponent(file.name), options: .atomic)
+                }
+            }
         } catch {
-            try? manager.removeItem(at: temporary)  // best effort, as above
-            if case .exists = error as? Failure { throw .exists(path: path) }
-            throw .cannotWrite(path: path, reason: error.localizedDescription)
+            switch error {
+            case .exists: throw .exists(path: path)
+            case .cannotWrite(_, let reason): throw .cannotWrite(path: path, reason: reason)
+            case .build(let failure): throw .cannotWrite(path: path, reason: failure.localizedDescription)
+            }
         }
     }
 }

@@ -29,7 +29,7 @@ extension RunResult {
                 preconditionFailure("every rule's behaviour is a behaviour of the scenario (invariant)")
             }
             out +=
-                "\(r.rulebook),\(r.behaviour),\(csv(b.category)),\(b.unlawful.rawValue),\(b.basis.rawValue),\(r.points),"
+                "\(r.rulebook),\(r.behaviour),\(CSV.field(b.category)),\(b.unlawful.rawValue),\(b.basis.rawValue),\(r.points),"
                 + "\(r.detection),\(r.events),\(r.cappedEvents),\(r.pointsAdded),\(r.pointsRemoved)\n"
         }
         return out
@@ -106,10 +106,4 @@ extension RunResult {
 /// Floor division (rounds towards −∞), for binning negative scores.
 func floorDiv(_ a: Int, _ b: Int) -> Int {
     a >= 0 ? a / b : -((-a + b - 1) / b)
-}
-
-/// A CSV field, quoted when it holds a comma, quote or line break.
-func csv(_ field: String) -> String {
-    field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-        ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
 }
