@@ -2,26 +2,30 @@
 /// simulated. Only called when the scenario has measures (or chilling targets to track).
 extension ResidentSimulator {
     /// Starts a resident's exposures: grade-based measures of its starting grade apply from day 0.
-    func startExposures(_ r: borrowing ResidentState, acc: Accumulator) {
+    @inline(never)  // off the hot path: keeps the day loop small enough to inline its steps
+    func startExposures(resident: Int, group: Int, score: Int, acc: Accumulator) {
         for m in 0..<exposures.until.count {
             exposures.until[m] = 0
             exposures.justifiedUntil[m] = 0
             exposures.grade[m] = 0
         }
         exposures.gradesRead.fill(Int.min)
-        if model.hasRepair { repairStream.select(resident: UInt64(r.resident), .repair) }
-        updateGradeExposures(day: 0, r, acc: acc)
+        if model.hasRepair { repairStream.select(resident: UInt64(resident), .repair) }
+        updateGradeExposures(
+            day: 0, group: group, score: score, optedOut: false, notUnlawfulPenalties: 0, acc: acc)
     }
 
     /// Re-reads grade-based measures at the end of `day` (effective that day).
     ///
     /// A grade exposure is *justified* when the resident would hold a qualifying grade even
     /// without the penalties for conduct that is not unlawful.
-    func updateGradeExposures(day: Int, _ r: borrowing ResidentState, acc: Accumulator) {
+    @inline(never)  // off the hot path: keeps the day loop small enough to inline its steps
+    func updateGradeExposures(
+        day: Int, group: Int, score: Int, optedOut: Bool, notUnlawfulPenalties: Int, acc: Accumulator
+    ) {
         guard tables.gradeMeasures.count > 0 else { return }
-        let group = r.group
-        let grade = r.optedOut ? -1 : tables.grade(r.score)
-        let lawfulGrade = r.optedOut ? -1 : tables.grade(r.score - r.notUnlawfulPenalties)
+        let grade = optedOut ? -1 : tables.grade(score)
+        let lawfulGrade = optedOut ? -1 : tables.grade(score - notUnlawfulPenalties)
         // Every measure's state is a function of these two grades: unchanged grades, no change.
         guard grade != exposures.gradesRead[0] || lawfulGrade != exposures.gradesRead[1] else { return }
         exposures.gradesRead[0] = grade
@@ -43,6 +47,7 @@ extension ResidentSimulator {
     }
 
     /// Opens (or extends) the record-based measures of behaviour `b` after a detected event on `day`.
+    @inline(never)  // off the hot path: keeps the day loop small enough to inline its steps
     func recordExposures(behaviour b: Int, day: Int, group: Int, acc: Accumulator) {
         for i in tables.recordMeasureStart[b]..<tables.recordMeasureStart[b &+ 1] {
             let m = tables.recordMeasures[i]
@@ -75,6 +80,7 @@ extension ResidentSimulator {
 
     /// Adds the lawful events behaviour `b` lost to its response factor from `suppressionAnchor`
     /// up to `day` (exclusive), at the factor in force over that span.
+    @inline(never)  // off the hot path: keeps the day loop small enough to inline its steps
     func closeSuppression(_ b: Int, until day: Int, baseRate: Double) -> Double {
         let lost = Double(day - clocks.suppressionAnchor[b]) * baseRate * (1 - clocks.deterrence[b])
         clocks.suppressionAnchor[b] = day

@@ -49,7 +49,11 @@ extension ResidentSimulator {
         if day == tables.boundaries[r.boundary] {
             r.boundary &+= 1
             if tables.segmentStarts[r.segment + 1] == day {
-                overhaul(day: day, &r, acc: acc)
+                r.segment += 1
+                (r.score, r.notUnlawfulPenalties) = overhaul(
+                    day: day, RateInputs(r), live: r.liveCount, score: r.score,
+                    notUnlawfulPenalties: r.notUnlawfulPenalties, acc: acc)
+                r.nextLapse = lapses.last?.day ?? Int.max
                 today.switched = true
             }
             if day == model.enrolment.fromDay { startEnrolment(day: day, &r) }
@@ -58,33 +62,42 @@ extension ResidentSimulator {
             while let lapse = lapses.last, lapse.day == day {
                 lapses.removeLast()
                 r.score -= lapse.points
-                addToRecord(-lapse.points, behaviour: lapse.behaviour, &r)
+                r.notUnlawfulPenalties &+= addToRecord(-lapse.points, behaviour: lapse.behaviour)
                 acc.lapsedPoints += Int64(abs(lapse.points))
             }
             r.nextLapse = lapses.last?.day ?? Int.max
         }
     }
 
-    /// A new rulebook takes effect at the start of `day`: every clock moves to the new rates
-    /// (a behaviour scored for the first time draws its first arrival), then records migrate.
-    private func overhaul(day: Int, _ r: inout ResidentState, acc: Accumulator) {
-        let old = r.segment
-        r.segment += 1
-        for i in 0..<r.liveCount {
+    /// A new rulebook takes effect at the start of `day`.
+    ///
+    /// Every clock moves to the new rates (a behaviour scored for the first time draws its first
+    /// arrival), then records migrate. Rare, so out of line; it takes values, not the resident's
+    /// state, which can then stay in registers on the hot path.
+    /// - Returns: the score and the penalties on record for conduct that is not unlawful after the
+    ///   migration.
+    @inline(never)
+    private func overhaul(
+        day: Int, _ rates: RateInputs, live: Int, score: Int, notUnlawfulPenalties: Int, acc: Accumulator
+    ) -> (score: Int, notUnlawfulPenalties: Int) {
+        for i in 0..<live {
             let b = clocks.live[i]
             clocks.advance(b, to: day)
-            if clocks.remaining[b] < 0 && tables.rule(of: b, in: r.segment) >= 0 {
+            if clocks.remaining[b] < 0 && tables.rule(of: b, in: rates.segment) >= 0 {
                 clocks.remaining[b] = firstArrival(b)  // first rule for this behaviour
             }
-            setRate(b, r)
+            setRate(b, rates)
             clocks.scheduleNext(b, days: days)
         }
-        migrate(from: old, to: r.segment, &r, acc: acc)
-        r.nextLapse = lapses.last?.day ?? Int.max
+        return migrate(
+            from: rates.segment - 1, to: rates.segment, score: score,
+            notUnlawfulPenalties: notUnlawfulPenalties,
+            acc: acc)
     }
 
     /// The enrolment day: with consent, a resident who does not consent is opted out before any
     /// events; otherwise leaving applies from this day (its first check is today's step 5).
+    @inline(__always)
     private func startEnrolment(day: Int, _ r: inout ResidentState) {
         let e = model.enrolment
         if e.mode == .consent && enrolmentStream.uniform() >= e.consent(r.score) {
@@ -138,34 +151,49 @@ extension ResidentSimulator {
 
     /// Steps 3 and 4: each fired behaviour's points (within its cap), its record and measures,
     /// then the responses to penalties (rates change from the next day on).
-    @inline(__always)
+    @_transparent  // `@inline(__always)` left the hot steps out of line (measured), keeping the state in memory
     func applyPointsAndResponses(_ today: DayState, _ r: inout ResidentState, acc: Accumulator) {
         let day = today.day
+        // The resident's values this step reads and changes, held in locals over the loop (so
+        // they stay in registers) and written back at its end.
+        let rates = RateInputs(r)
+        var score = r.score
+        var penalised = r.penalised
+        var penalisedNotUnlawful = r.penalisedNotUnlawful
+        var notUnlawfulPenalties = r.notUnlawfulPenalties
+        var suppressed = r.suppressed
+        var nextLapse = r.nextLapse
         for i in 0..<today.dueCount {
             let b = clocks.due[i]
             let k = clocks.counts[b]
             clocks.counts[b] = 0
-            let rule = tables.rule(of: b, in: r.segment)
+            let rule = tables.rule(of: b, in: rates.segment)
             let rulePoints = tables.rulePoints[rule]
             let points = cappedPoints(k, behaviour: b, rule: rule, day: day, acc: acc)
             acc.events[rule] &+= Int64(k)
-            if tracksConsequences { recordExposures(behaviour: b, day: day, group: r.group, acc: acc) }
+            if tracksConsequences { recordExposures(behaviour: b, day: day, group: rates.group, acc: acc) }
             // Without branches from here on where the outcome depends on which behaviour fired
             // (random, so branches would mispredict).
             let added = points & ~(points >> 63)  // max(points, 0), inlined
             acc.pointsAdded[rule] &+= Int64(added)
             acc.pointsRemoved[rule] &+= Int64(added &- points)
-            r.penalised = r.penalised || points < 0
-            r.penalisedNotUnlawful = r.penalisedNotUnlawful || (points < 0 && tables.notUnlawful[b])
-            r.score += points
-            addToRecord(points, behaviour: b, &r)
+            penalised = penalised || points < 0
+            penalisedNotUnlawful = penalisedNotUnlawful || (points < 0 && tables.notUnlawful[b])
+            score += points
+            notUnlawfulPenalties &+= addToRecord(points, behaviour: b)
             let retention = tables.ruleRetention[rule]
             if retention != Int.max && points != 0 && day + retention < days {
                 insertLapse((day + retention, b, points))
-                r.nextLapse = lapses.last?.day ?? Int.max  // never nil: just inserted
+                nextLapse = lapses.last?.day ?? Int.max  // never nil: just inserted
             }
-            respond(to: b, times: k, penalty: rulePoints < 0, day: day, &r)
+            suppressed += respond(to: b, times: k, penalty: rulePoints < 0, day: day, rates)
         }
+        r.score = score
+        r.penalised = penalised
+        r.penalisedNotUnlawful = penalisedNotUnlawful
+        r.notUnlawfulPenalties = notUnlawfulPenalties
+        r.suppressed = suppressed
+        r.nextLapse = nextLapse
     }
 
     /// The points of `k` events of behaviour `b` under `rule`, withheld beyond the rule's cap in the
@@ -190,43 +218,46 @@ extension ResidentSimulator {
         return points
     }
 
-    /// Step 4 for one fired behaviour: deterrence of a penalised behaviour and the chilling of its
-    /// targets (`e ← e · factor^k`); the rates of `b` and its targets are set anew.
-    @inline(__always)
-    private func respond(to b: Int, times k: Int, penalty: Bool, day: Int, _ r: inout ResidentState) {
+    /// Step 4 for one fired behaviour: the responses to a penalty.
+    ///
+    /// Deterrence of a penalised behaviour and the chilling of its targets (`e ← e · factor^k`);
+    /// the rates of `b` and its targets are set anew.
+    /// - Returns: the lawful events lost so far by the behaviours whose factor changed (tracked
+    ///   ones only).
+    @_transparent  // `@inline(__always)` left the hot steps out of line (measured), keeping the state in memory
+    private func respond(to b: Int, times k: Int, penalty: Bool, day: Int, _ rates: RateInputs) -> Double {
+        var lost = 0.0
         if plainResponses {  // deterrence only: e_b ← e_b · factor^k for penalties
             let factor = penalty ? tables.deterrenceFactor : 1
             clocks.deterrence[b] *= ResidentSimulator.power(factor, k)
         } else if penalty {
             if tables.deterrenceFactor != 1 {
-                let lost = scaleResponse(b, factor: tables.deterrenceFactor, times: k, day: day, r)
-                r.suppressed += lost
+                lost += scaleResponse(b, factor: tables.deterrenceFactor, times: k, day: day, rates)
             }
             for c in tables.chillingStart[b]..<tables.chillingStart[b &+ 1] {
-                let lost = scaleResponse(
-                    tables.chillingTarget[c], factor: tables.chillingFactor[c], times: k, day: day, r)
-                r.suppressed += lost
+                lost += scaleResponse(
+                    tables.chillingTarget[c], factor: tables.chillingFactor[c], times: k, day: day, rates)
             }
         }
-        setRate(b, r)
+        setRate(b, rates)
         clocks.scheduleNext(b, days: days)
         for c in tables.chillingStart[b]..<tables.chillingStart[b &+ 1] {
             let target = tables.chillingTarget[c]
-            setRate(target, r)
+            setRate(target, rates)
             clocks.scheduleNext(target, days: days)
         }
+        return lost
     }
 
     /// Multiplies behaviour `b`'s response factor by `factor^times`, its clock moved to the next
     /// day; returns the lawful events it lost so far (for a tracked behaviour).
     @inline(__always)
-    private func scaleResponse(
-        _ b: Int, factor: Double, times: Int, day: Int, _ r: borrowing ResidentState
-    ) -> Double {
+    private func scaleResponse(_ b: Int, factor: Double, times: Int, day: Int, _ rates: RateInputs) -> Double
+    {
         if clocks.anchor[b] <= day { clocks.advance(b, to: day + 1) }
         var lost = 0.0
         if tracksSuppression && tables.suppressionTracked[b] {
-            lost = closeSuppression(b, until: day + 1, baseRate: suppressionRate(b, r))
+            lost = closeSuppression(b, until: day + 1, baseRate: suppressionRate(b, rates))
         }
         clocks.deterrence[b] *= ResidentSimulator.power(factor, times)
         return lost
@@ -267,13 +298,15 @@ extension ResidentSimulator {
     ///   - r: The resident's state, updated in place.
     ///   - acc: The worker's accumulator the day's changes are added to.
     /// - Returns: `true` when the resident has opted out (nothing more happens).
-    @inline(__always)
+    @_transparent  // `@inline(__always)` left the hot steps out of line (measured), keeping the state in memory
     func endOfDay(_ today: DayState, _ r: inout ResidentState, acc: Accumulator) -> Bool {
         let day = today.day
         let newState = r.optedOut ? tables.stateCount - 1 : tables.grade(r.score)
         let changed = r.score != today.scoreBefore
         if tracksConsequences && (newState != r.state || changed) {
-            updateGradeExposures(day: day, r, acc: acc)
+            updateGradeExposures(
+                day: day, group: r.group, score: r.score, optedOut: r.optedOut,
+                notUnlawfulPenalties: r.notUnlawfulPenalties, acc: acc)
         }
         if newState != r.state {
             acc.change(group: r.group, day: day, from: r.state, to: newState)

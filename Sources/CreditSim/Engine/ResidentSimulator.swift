@@ -111,13 +111,14 @@ final class ResidentSimulator {
             resident: resident, group: group, propensity: propensity, sampled: sampled, score: score,
             state: tables.grade(score), nextSnapshot: tables.snapshotDays[0], peak: score,
             dropFloor: acc.topDrops.floor)
-        startClocks(&r)
+        (r.liveCount, r.leaving.remaining) = startClocks(
+            resident: resident, group: group, propensity: propensity)
         if !lapses.isEmpty { lapses.removeAll(keepingCapacity: true) }
         history[0] = (-1, score)
         historyCount = 1
         acc.initial[group &* tables.stateCount &+ r.state] &+= 1
         acc.residents &+= 1
-        if tracksConsequences { startExposures(r, acc: acc) }
+        if tracksConsequences { startExposures(resident: resident, group: group, score: score, acc: acc) }
         if tracksSuppression { for b in 0..<behaviourCount { clocks.suppressionAnchor[b] = 0 } }
         if sampled {
             acc.trajectories.append(
@@ -126,10 +127,16 @@ final class ResidentSimulator {
         return r
     }
 
-    /// Resets the behaviour clocks and draws every first arrival (and the leaving clock's).
-    @inline(__always)
-    private func startClocks(_ r: inout ResidentState) {
-        let id = UInt64(r.resident)
+    /// Resets the behaviour clocks and draws every first arrival.
+    ///
+    /// Once per resident, so out of line; it takes values, not the resident's state, which can then
+    /// stay in registers on the hot path.
+    /// - Returns: how many behaviours are live, and the leaving clock's first arrival (infinite
+    ///   under mandatory enrolment).
+    @inline(never)
+    private func startClocks(resident: Int, group: Int, propensity: Double) -> (live: Int, leaving: Double) {
+        let id = UInt64(resident)
+        var leaving = Double.infinity
         let mandatory = model.enrolment.mode == .mandatory
         if !mandatory { enrolmentStream.select(resident: id, .enrolment) }
         for b in 0..<behaviourCount {
@@ -159,7 +166,7 @@ final class ResidentSimulator {
                 guard let enrolmentPhilox = enrolmentStream.philox else {
                     preconditionFailure("usesPhilox: the enrolment stream is a Philox stream (invariant)")
                 }
-                r.leaving.remaining = ziggurat.sample(
+                leaving = ziggurat.sample(
                     startingWith: SplitMix64.output(
                         seed: seed, index: UInt64(StreamPurpose.enrolment.number)),
                     &enrolmentPhilox.pointee)
@@ -168,7 +175,7 @@ final class ResidentSimulator {
             for b in 0..<behaviourCount {
                 behaviourStreams[b].select(resident: id, stream: tables.streamNumbers[b])
             }
-            if !mandatory { r.leaving.remaining = enrolmentStream.exponential() }
+            if !mandatory { leaving = enrolmentStream.exponential() }
         }
         var liveCount = 0
         for b in 0..<behaviourCount {
@@ -181,8 +188,8 @@ final class ResidentSimulator {
                 // chilling response can raise them). It never fires, so it is left out of the
                 // scan, and an infinite clock keeps any later rate change from scheduling it.
                 let bound =
-                    tables.firstArrivalBound[b] * tables.groupMultipliers[r.group &* behaviourCount &+ b]
-                    * r.propensity
+                    tables.firstArrivalBound[b] * tables.groupMultipliers[group &* behaviourCount &+ b]
+                    * propensity
                 if first > bound {
                     clocks.remaining[b] = .infinity
                     clocks.nextDay[b] = Int.max
@@ -192,10 +199,10 @@ final class ResidentSimulator {
             }
             clocks.live[liveCount] = b
             liveCount &+= 1
-            setRate(b, r)
+            setRate(b, RateInputs(segment: 0, group: group, propensity: propensity))
             clocks.scheduleNext(b, days: days)
         }
-        r.liveCount = liveCount
+        return (liveCount, leaving)
     }
 
     /// Counts the resident's end state in the remaining snapshots and its totals.
@@ -207,7 +214,7 @@ final class ResidentSimulator {
         }
         if tracksSuppression {
             for b in 0..<behaviourCount where tables.suppressionTracked[b] {
-                r.suppressed += closeSuppression(b, until: days, baseRate: suppressionRate(b, r))
+                r.suppressed += closeSuppression(b, until: days, baseRate: suppressionRate(b, RateInputs(r)))
             }
             acc.suppressedMicroEvents += Int64((r.suppressed * 1e6).rounded())
         }
@@ -235,12 +242,11 @@ final class ResidentSimulator {
 
     /// Sets behaviour `b`'s rate from the rulebook in force, the resident's draws and its response.
     @inline(__always)
-    func setRate(_ b: Int, _ r: borrowing ResidentState) {
+    func setRate(_ b: Int, _ rates: RateInputs) {
         let n = behaviourCount
         clocks.rate[b] =
-            tables.segmentRates[r.segment &* n &+ b] * tables.groupMultipliers[r.group &* n &+ b]
-            * r.propensity
-            * clocks.deterrence[b]
+            tables.segmentRates[rates.segment &* n &+ b] * tables.groupMultipliers[rates.group &* n &+ b]
+            * rates.propensity * clocks.deterrence[b]
     }
 
     /// `factor^times`, without a libm call for the usual single event.
@@ -250,7 +256,8 @@ final class ResidentSimulator {
     }
 
     /// The resident's own daily rate of behaviour `b` before responses.
-    func suppressionRate(_ b: Int, _ r: borrowing ResidentState) -> Double {
-        tables.baseRates[b] * tables.groupMultipliers[r.group &* behaviourCount &+ b] * r.propensity
+    @inline(never)  // off the hot path: keeps the day loop small enough to inline its steps
+    func suppressionRate(_ b: Int, _ rates: RateInputs) -> Double {
+        tables.baseRates[b] * tables.groupMultipliers[rates.group &* behaviourCount &+ b] * rates.propensity
     }
 }

@@ -63,3 +63,23 @@ struct DayState {
     /// Whether a new rulebook took effect at the start of the day.
     var switched = false
 }
+
+/// What a behaviour's rate depends on besides the behaviour: the rulebook in force and the
+/// resident's group and propensity (its response factor is in `BehaviourClocks`).
+struct RateInputs {
+    let segment: Int
+    let group: Int
+    let propensity: Double
+
+    @inline(__always)
+    init(_ r: borrowing ResidentState) {
+        self.init(segment: r.segment, group: r.group, propensity: r.propensity)
+    }
+
+    @inline(__always)
+    init(segment: Int, group: Int, propensity: Double) {
+        self.segment = segment
+        self.group = group
+        self.propensity = propensity
+    }
+}
