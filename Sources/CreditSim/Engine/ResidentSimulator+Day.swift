@@ -151,7 +151,8 @@ extension ResidentSimulator {
 
     /// Steps 3 and 4: each fired behaviour's points (within its cap), its record and measures,
     /// then the responses to penalties (rates change from the next day on).
-    @_transparent  // `@inline(__always)` left the hot steps out of line (measured), keeping the state in memory
+    // `@_transparent`: with `@inline(__always)` this hot step stayed out of line (measured).
+    @_transparent
     func applyPointsAndResponses(_ today: DayState, _ r: inout ResidentState, acc: Accumulator) {
         let day = today.day
         // The resident's values this step reads and changes, held in locals over the loop (so
@@ -224,7 +225,8 @@ extension ResidentSimulator {
     /// the rates of `b` and its targets are set anew.
     /// - Returns: the lawful events lost so far by the behaviours whose factor changed (tracked
     ///   ones only).
-    @_transparent  // `@inline(__always)` left the hot steps out of line (measured), keeping the state in memory
+    // `@_transparent`: with `@inline(__always)` this hot step stayed out of line (measured).
+    @_transparent
     private func respond(to b: Int, times k: Int, penalty: Bool, day: Int, _ rates: RateInputs) -> Double {
         var lost = 0.0
         if plainResponses {  // deterrence only: e_b ← e_b · factor^k for penalties
@@ -298,7 +300,8 @@ extension ResidentSimulator {
     ///   - r: The resident's state, updated in place.
     ///   - acc: The worker's accumulator the day's changes are added to.
     /// - Returns: `true` when the resident has opted out (nothing more happens).
-    @_transparent  // `@inline(__always)` left the hot steps out of line (measured), keeping the state in memory
+    // `@_transparent`: with `@inline(__always)` this hot step stayed out of line (measured).
+    @_transparent
     func endOfDay(_ today: DayState, _ r: inout ResidentState, acc: Accumulator) -> Bool {
         let day = today.day
         let newState = r.optedOut ? tables.stateCount - 1 : tables.grade(r.score)
