@@ -1,7 +1,10 @@
 public import Foundation
 
-/// One run from a loaded scenario to its result files and manifest: the one path every front end
-/// takes (the `run` command, the explorer; sweeps share its simulation step).
+/// One run from a loaded scenario to its result files and manifest.
+///
+/// The one path from a scenario to a run's folder, for the `run` command and the explorer;
+/// `compare` and sweeps write folders of their own kind through the same `ResultFolder` and
+/// `AtomicCreation`.
 public struct RunJob: Sendable {
     /// What a run produced: the result, its summary and every file of its folder.
     public struct Output: Sendable {
