@@ -23,7 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
@@ -52,7 +52,8 @@ let package = Package(
             name: "CreditSimExplorer",
             dependencies: [
                 "CreditSim",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
                 .product(name: "DequeModule", package: "swift-collections"),
             ],
             resources: [
@@ -81,7 +82,8 @@ let package = Package(
             name: "CreditSimExplorerTests",
             dependencies: [
                 "CreditSimExplorer",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
     ]

@@ -58,9 +58,16 @@ struct Serve: AsyncParsableCommand {
                 "warning: binding to \(host) lets other machines on the network use this explorer; it has no authentication"
             )
         }
-        // Written unbuffered, so scripts that start the server can wait for this line.
         let address = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
-        FileHandle.standardOutput.write(Data("CreditSim explorer: \(address)  (Ctrl-C to stop)\n".utf8))
-        try await Explorer.application(configuration).runService()
+        do {
+            try await Explorer.serve(configuration) { _ in
+                // Written unbuffered once the socket listens: scripts that start the server wait for it.
+                FileHandle.standardOutput.write(
+                    Data("CreditSim explorer: \(address)  (Ctrl-C to stop)\n".utf8))
+            }
+        } catch {
+            printError("error: cannot serve the explorer at \(address): \(error)")
+            throw ExitCode(1)
+        }
     }
 }

@@ -1,7 +1,6 @@
 import CreditSim
+import FlyingFox
 import Foundation
-import Hummingbird
-import HummingbirdTesting
 import Testing
 
 @Suite("Explorer runs")
@@ -14,13 +13,13 @@ struct RunRouteTests {
     func edit() async throws {
         try await withExplorer { client in
             let base = try await client.execute(
-                uri: "/api/run", method: .post, headers: jsonHeaders, body: runBody(edits: small)
+                uri: "/api/run", method: .POST, headers: jsonHeaders, body: runBody(edits: small)
             ) { json($0) }
             let harsher =
                 small
                 + "scheme:\n  rulebooks:\n    - id: v2016\n      rules:\n        - {behaviour: rc-b01, points: -400}\n"
             let edited = try await client.execute(
-                uri: "/api/run", method: .post, headers: jsonHeaders, body: runBody(edits: harsher)
+                uri: "/api/run", method: .POST, headers: jsonHeaders, body: runBody(edits: harsher)
             ) { response in
                 #expect(response.status == .ok)
                 return json(response)
@@ -45,7 +44,7 @@ struct RunRouteTests {
     func compliant() async throws {
         try await withExplorer { client in
             try await client.execute(
-                uri: "/api/run", method: .post, headers: jsonHeaders,
+                uri: "/api/run", method: .POST, headers: jsonHeaders,
                 body: runBody(edits: small, guidance: "central-2020")
             ) { response in
                 #expect(response.status == .ok)
@@ -65,7 +64,7 @@ struct RunRouteTests {
     func download() async throws {
         try await withExplorer { client in
             try await client.execute(
-                uri: "/api/scenario.yaml", method: .post, headers: jsonHeaders,
+                uri: "/api/scenario.yaml", method: .POST, headers: jsonHeaders,
                 body: runBody(edits: small + "responses:\n  deterrence: 0.5\n")
             ) { response in
                 #expect(response.status == .ok)
@@ -83,7 +82,7 @@ struct RunRouteTests {
             let edits =
                 small + "enrolment:\n  mode: mandatory\n  from: null\n  leave: null\n  consent: null\n"
             try await client.execute(
-                uri: "/api/run", method: .post, headers: jsonHeaders,
+                uri: "/api/run", method: .POST, headers: jsonHeaders,
                 body: runBody(scenario: "rongcheng-2021", edits: edits)
             ) { response in
                 #expect(response.status == .ok, "\(text(response))")

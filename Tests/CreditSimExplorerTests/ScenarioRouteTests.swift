@@ -1,6 +1,5 @@
+import FlyingFox
 import Foundation
-import Hummingbird
-import HummingbirdTesting
 import Testing
 
 @Suite("Explorer scenario listing")
@@ -8,20 +7,20 @@ struct ScenarioRouteTests {
     @Test("lists the shipped scenarios and no guidance profile")
     func list() async throws {
         try await withExplorer { client in
-            try await client.execute(uri: "/api/scenarios", method: .get) { response in
+            try await client.execute(uri: "/api/scenarios", method: .GET) { response in
                 #expect(response.status == .ok)
                 let entries =
-                    try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))
+                    try JSONSerialization.jsonObject(with: response.body)
                     as! [[String: Any]]
                 let names = entries.compactMap { $0["name"] as? String }
                 #expect(names.contains("rongcheng-2016"))
                 #expect(names.contains("rongcheng-2021"))
                 #expect(!names.contains("central-2020"))
             }
-            try await client.execute(uri: "/api/guidance", method: .get) { response in
+            try await client.execute(uri: "/api/guidance", method: .GET) { response in
                 #expect(text(response).contains("\"central-2020\""))
             }
-            try await client.execute(uri: "/api/limits", method: .get) { response in
+            try await client.execute(uri: "/api/limits", method: .GET) { response in
                 #expect(json(response)["max_population"] as? Int == 600_000)
             }
         }
@@ -30,7 +29,7 @@ struct ScenarioRouteTests {
     @Test("a scenario comes as its decoded model")
     func model() async throws {
         try await withExplorer { client in
-            try await client.execute(uri: "/api/scenarios/rongcheng-2021", method: .get) { response in
+            try await client.execute(uri: "/api/scenarios/rongcheng-2021", method: .GET) { response in
                 #expect(response.status == .ok)
                 let body = json(response)
                 #expect((body["meta"] as? [String: Any])?["name"] as? String == "rongcheng-2021")
@@ -53,11 +52,11 @@ struct ScenarioRouteTests {
         var configuration = testConfiguration()
         configuration.scenarioFolder = folder.path
         try await withExplorer(configuration) { client in
-            try await client.execute(uri: "/api/scenarios", method: .get) { response in
+            try await client.execute(uri: "/api/scenarios", method: .GET) { response in
                 #expect(text(response).contains("reference-bench"))
                 #expect(!text(response).contains("broken"))
             }
-            try await client.execute(uri: "/api/scenarios/broken", method: .get) { response in
+            try await client.execute(uri: "/api/scenarios/broken", method: .GET) { response in
                 #expect(response.status == .unprocessableContent)
                 #expect(text(response).contains("broken.yaml:"))
             }

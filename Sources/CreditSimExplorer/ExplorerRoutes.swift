@@ -1,0 +1,129 @@
+internal import CreditSim
+internal import FlyingFox
+internal import Foundation
+
+/// The explorer's routes: each request by method and path to its answer, errors as JSON.
+struct ExplorerRoutes: HTTPHandler {
+    let configuration: ExplorerConfiguration
+    let service: ExplorerService
+
+    init(_ configuration: ExplorerConfiguration) {
+        self.configuration = configuration
+        service = ExplorerService(configuration)
+    }
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        do {
+            return try await route(request)
+        } catch {
+            return error.response
+        }
+    }
+
+    private func route(_ request: HTTPRequest) async throws(APIError) -> HTTPResponse {
+        switch (request.method, request.path) {
+        case (.GET, "/"): return Self.asset(Assets.index, "text/html; charset=utf-8")
+        case (.GET, "/assets/explorer.js"): return Self.asset(Assets.script, "text/javascript; charset=utf-8")
+        case (.GET, "/assets/explorer.css"): return Self.asset(Assets.style, "text/css; charset=utf-8")
+        case (.GET, "/assets/report.css"):
+            return Self.asset(Array(Report.stylesheet.utf8), "text/css; charset=utf-8")
+        case (.GET, "/api/limits"): return try Self.json(limits)
+        case (.GET, "/api/scenarios"): return try Self.json(scenarioEntries())
+        case (.GET, "/api/guidance"): return try Self.json(guidanceEntries())
+        case (.GET, let path) where path.hasPrefix("/api/scenarios/"):
+            return try Self.json(try service.base(String(path.dropFirst("/api/scenarios/".count))).scenario)
+        case (.POST, "/api/run"):
+            let body = try await decode(request)
+            return Self.json(data: try await service.run(body))
+        case (.POST, "/api/scenario.yaml"):
+            let body = try await decode(request)
+            let edited = try service.edited(body)
+            return HTTPResponse(
+                statusCode: .ok,
+                headers: [
+                    .contentType: "application/yaml; charset=utf-8",
+                    .contentDisposition: "attachment; filename=\"\(body.scenario)-edited.yaml\"",
+                ],
+                body: Data(edited.standalone.utf8))
+        default:
+            throw .notFound("no such page or route: \(request.method.rawValue) \(request.path)")
+        }
+    }
+
+    /// What `GET /api/limits` answers.
+    struct Limits: Encodable {
+        let maxPopulation: Int
+        let defaultPopulation: Int
+        let maxDays: Int
+        let maxBodyBytes: Int
+        let maxEditBytes: Int
+    }
+
+    private var limits: Limits {
+        Limits(
+            maxPopulation: configuration.maximumPopulation,
+            defaultPopulation: min(configuration.defaultPopulation, configuration.maximumPopulation),
+            maxDays: configuration.maximumDays,
+            maxBodyBytes: configuration.maximumBodyBytes, maxEditBytes: RunRequest.maximumEditBytes)
+    }
+
+    private func scenarioEntries() -> [ScenarioLibrary.Entry] {
+        service.scenarios.names().compactMap { name -> ScenarioLibrary.Entry? in
+            guard let loaded = try? service.base(name) else { return nil }
+            return .init(name: name, title: loaded.scenario.meta.title, file: name + ".yaml")
+        }
+    }
+
+    private func guidanceEntries() -> [ScenarioLibrary.Entry] {
+        service.guidance.names().compactMap { name -> ScenarioLibrary.Entry? in
+            guard let path = service.guidance.path(of: name),
+                let profile = try? GuidanceLoader.load(path).profile
+            else { return nil }
+            return .init(name: name, title: profile.title, file: name + ".yaml")
+        }
+    }
+
+    /// The request's body as a `RunRequest`; a body above the limit is refused before it is read
+    /// (by its declared length) or as soon as it passes the limit (chunked bodies).
+    private func decode(_ request: HTTPRequest) async throws(APIError) -> RunRequest {
+        let limit = configuration.maximumBodyBytes
+        let tooLarge = APIError(
+            status: .contentTooLarge, message: "the request body is too large: the limit is \(limit) bytes")
+        if let declared = request.bodySequence.count, declared > limit { throw tooLarge }
+        var body = Data()
+        do {
+            for try await chunk in request.bodySequence {
+                body.append(chunk)
+                if body.count > limit { throw tooLarge }
+            }
+        } catch let error as APIError {
+            throw error
+        } catch {
+            throw .badRequest("the request body could not be read: \(error.localizedDescription)")
+        }
+        do {
+            return try JSONDecoder().decode(RunRequest.self, from: body)
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw .badRequest(
+                "'\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type: \(context.debugDescription)"
+            )
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw .badRequest("the request has no '\(key.stringValue)'")
+        } catch {
+            throw .badRequest("the request body is not JSON of the form {\"scenario\": …, \"edits\": …}")
+        }
+    }
+
+    private static func asset(_ bytes: [UInt8], _ type: String) -> HTTPResponse {
+        HTTPResponse(
+            statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-cache"], body: Data(bytes))
+    }
+
+    private static func json<T: Encodable>(_ value: T) throws(APIError) -> HTTPResponse {
+        json(data: try apiJSON(value))
+    }
+
+    private static func json(data: Data) -> HTTPResponse {
+        HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: data)
+    }
+}
