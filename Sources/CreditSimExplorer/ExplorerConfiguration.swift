@@ -1,12 +1,15 @@
+internal import CreditSim
+
 /// What `creditsim serve` binds to, where it finds scenarios, and the limits it enforces.
 public struct ExplorerConfiguration: Sendable {
     /// Address to bind; `127.0.0.1` unless the user asks otherwise.
     public var host = "127.0.0.1"
     public var port = 8080
-    /// The folder of scenario files offered in the page (its `*.yaml` files, not subfolders).
-    public var scenarioFolder = "scenarios"
+    /// The folder of scenario files offered in the page (its `*.yaml` files, not subfolders); by
+    /// default the shipped scenarios.
+    public var scenarioFolder = ShippedData.scenarioFolder ?? "scenarios"
     /// The folder of guidance profiles offered for comparison.
-    public var guidanceFolder = "scenarios/guidance"
+    public var guidanceFolder = ShippedData.guidanceFolder ?? "scenarios/guidance"
     /// The largest population a page may ask for: a whole Rongcheng (590,000 natural persons).
     public var maximumPopulation = 600_000
     /// The population the page starts with when the file's is larger.

@@ -12,10 +12,12 @@ struct AuditCommand: ParsableCommand {
             clause is violated, 1 on bad input.
             """)
 
-    @Argument(help: "The scenario file.", completion: .file(extensions: ["yaml", "yml"]))
+    @Argument(
+        help: "The scenario file, or a shipped scenario's name (creditsim scenarios).",
+        completion: .file(extensions: ["yaml", "yml"]))
     var scenario: String
 
-    @Option(help: "A guidance profile: a shipped name (scenarios/guidance/NAME.yaml) or a path.")
+    @Option(help: "A guidance profile: a shipped name (creditsim scenarios --guidance) or a path.")
     var guidance: String
 
     @Flag(help: "Print the verdicts as JSON.")
@@ -39,7 +41,9 @@ struct AuditCommand: ParsableCommand {
         }
         if let path = emitCompliant {
             let variant = CompliantVariant(
-                scenario: loaded.scenario, scenarioPath: scenario, overlayPath: path, profile: profile.profile
+                scenario: loaded.scenario, scenarioPath: ShippedData.scenario(scenario).path,
+                overlayPath: path,
+                profile: profile.profile
             )
             do {
                 try Data(variant.overlay.utf8).write(
@@ -58,7 +62,10 @@ struct AuditCommand: ParsableCommand {
 
 /// Loads a guidance profile, printing located errors and exiting with 1 on failure.
 func loadGuidanceOrExit(_ name: String) throws -> (profile: GuidanceProfile, input: ScenarioLoader.Input) {
-    try orExit { () throws(ScenarioError) in try GuidanceLoader.load(name) }
+    let path = try shippedOrExit(
+        name, ShippedData.guidance(name), in: ShippedData.guidanceFolder, kind: "guidance profile",
+        list: "creditsim scenarios --guidance")
+    return try orExit { () throws(ScenarioError) in try GuidanceLoader.load(path) }
 }
 
 enum AuditPrinter {

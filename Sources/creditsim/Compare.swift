@@ -48,10 +48,11 @@ struct Compare: ParsableCommand {
         if let guidance {
             let profile = try loadGuidanceOrExit(guidance)
             inputs.append(profile.input)
-            let directory = (scenarios[0] as NSString).deletingLastPathComponent
+            let scenarioPath = ShippedData.scenario(scenarios[0]).path
+            let directory = (scenarioPath as NSString).deletingLastPathComponent
             let compliant = try orExit { () throws(ScenarioError) in
                 try CompliantScenario(
-                    base: loaded[0].scenario, scenarioPath: scenarios[0],
+                    base: loaded[0].scenario, scenarioPath: scenarioPath,
                     overlayPath: (directory as NSString).appendingPathComponent(
                         "\(loaded[0].scenario.meta.name)-compliant.yaml"),
                     directory: directory, profile: profile.profile)

@@ -32,8 +32,34 @@ private func remedied(_ failure: ResultFolder.Failure) -> String {
 }
 
 /// Loads a scenario, printing every located error to stderr and exiting with 1 on failure.
-func loadOrExit(_ path: String) throws -> ScenarioLoader.Loaded {
-    try orExit { () throws(ScenarioError) in try ScenarioLoader.load(path: path) }
+///
+/// `argument` is a path, or the name of a shipped scenario (`rongcheng-2016`).
+func loadOrExit(_ argument: String) throws -> ScenarioLoader.Loaded {
+    let path = try shippedOrExit(
+        argument, ShippedData.scenario(argument), in: ShippedData.scenarioFolder, kind: "scenario",
+        list: "creditsim scenarios")
+    return try orExit { () throws(ScenarioError) in try ScenarioLoader.load(path: path) }
+}
+
+/// The file `argument` names: a path as given, or a shipped file by name.
+///
+/// A shipped file is named on stderr, so the user knows which file was read; a name that is
+/// neither is an error saying where to look.
+func shippedOrExit(
+    _ argument: String, _ resolved: ShippedData.Resolved, in folder: String?, kind: String, list: String
+) throws -> String {
+    if resolved.isShipped {
+        printError("note: '\(argument)' is the shipped \(kind) \(resolved.path)")
+    } else if !FileManager.default.fileExists(atPath: resolved.path) {
+        let shipped = folder.map {
+            "no file '\(argument)' here, and no shipped \(kind) of that name in \($0)"
+        }
+        printError(
+            "\(argument): error: \(shipped ?? "no such file (and no shipped data was found: see scripts/install.sh)")"
+                + "; `\(list)` lists the shipped ones")
+        throw ExitCode(1)
+    }
+    return resolved.path
 }
 
 /// Prints `value` on stdout as CreditSim's JSON.

@@ -11,7 +11,9 @@ struct Plan: ParsableCommand {
             and disk check before it starts and refuses a run that would not fit.
             """)
 
-    @Argument(help: "The scenario file.", completion: .file(extensions: ["yaml", "yml"]))
+    @Argument(
+        help: "The scenario file, or a shipped scenario's name (creditsim scenarios).",
+        completion: .file(extensions: ["yaml", "yml"]))
     var scenario: String
 
     @OptionGroup var options: RunOptions

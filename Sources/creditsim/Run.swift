@@ -11,7 +11,9 @@ struct Run: ParsableCommand {
             overwritten. See docs/outputs.md.
             """)
 
-    @Argument(help: "The scenario file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
+    @Argument(
+        help: "The scenario file (YAML), or a shipped scenario's name (creditsim scenarios).",
+        completion: .file(extensions: ["yaml", "yml"]))
     var scenario: String
 
     @OptionGroup var options: RunOptions

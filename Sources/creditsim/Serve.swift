@@ -1,4 +1,5 @@
 import ArgumentParser
+import CreditSim
 import CreditSimExplorer
 import Foundation
 
@@ -17,11 +18,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on.")
     var port = 8080
 
-    @Option(help: "Folder whose *.yaml scenario files the page offers.", completion: .directory)
-    var scenarios = "scenarios"
+    @Option(
+        help: "Folder whose *.yaml scenario files the page offers (default: the shipped scenarios).",
+        completion: .directory)
+    var scenarios: String?
 
-    @Option(help: "Folder of guidance profiles offered for comparison.", completion: .directory)
-    var guidance = "scenarios/guidance"
+    @Option(
+        help: "Folder of guidance profiles offered for comparison (default: the shipped profiles).",
+        completion: .directory)
+    var guidance: String?
 
     @Option(help: "Largest population a page may run.")
     var maxPopulation = 600_000
@@ -37,18 +42,25 @@ struct Serve: AsyncParsableCommand {
         guard (1...64).contains(concurrentRuns) else {
             throw ValidationError("--concurrent-runs must be in 1...64")
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: scenarios, isDirectory: &isDirectory),
-            isDirectory.boolValue
-        else { throw ValidationError("--scenarios \(scenarios): no such folder") }
+        for (option, folder) in [("--scenarios", scenarioFolder), ("--guidance", guidanceFolder)] {
+            var isDirectory: ObjCBool = false
+            guard let folder else {
+                throw ValidationError(
+                    "no shipped data found: give \(option), install with scripts/install.sh, or set CREDITSIM_DATA"
+                )
+            }
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            else { throw ValidationError("\(option) \(folder): no such folder") }
+        }
     }
 
     func run() async throws {
         var configuration = ExplorerConfiguration()
         configuration.host = host
         configuration.port = port
-        configuration.scenarioFolder = scenarios
-        configuration.guidanceFolder = guidance
+        configuration.scenarioFolder = scenarioFolder ?? "scenarios"
+        configuration.guidanceFolder = guidanceFolder ?? "scenarios/guidance"
         configuration.maximumPopulation = maxPopulation
         configuration.concurrentRuns = concurrentRuns
         // Every run uses every core: one student waits least; concurrent runs share the cores.
@@ -70,4 +82,7 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(1)
         }
     }
+
+    private var scenarioFolder: String? { scenarios ?? ShippedData.scenarioFolder }
+    private var guidanceFolder: String? { guidance ?? ShippedData.guidanceFolder }
 }

@@ -78,7 +78,8 @@ struct SweepCommand: ParsableCommand {
             return
         }
         if slurm.slurm {
-            print(try slurm.script(loaded, planPath: plan, root: root, runs: total), terminator: "")
+            let planPath = loaded.inputs.first?.path ?? plan  // the plan file is the first input
+            print(try slurm.script(loaded, planPath: planPath, root: root, runs: total), terminator: "")
             return
         }
         var options = Sweep.Options(
@@ -174,8 +175,11 @@ func parseShard(_ text: String) throws -> Sweep.Shard {
 }
 
 /// Loads a plan, printing every located error to stderr and exiting with 1 on failure.
-func loadPlanOrExit(_ path: String) throws -> PlanLoader.Loaded {
-    try orExit { () throws(ScenarioError) in try PlanLoader.load(path: path) }
+func loadPlanOrExit(_ argument: String) throws -> PlanLoader.Loaded {
+    let path = try shippedOrExit(
+        argument, ShippedData.plan(argument), in: ShippedData.planFolder, kind: "plan",
+        list: "creditsim scenarios --plans")
+    return try orExit { () throws(ScenarioError) in try PlanLoader.load(path: path) }
 }
 
 /// A sweep error's text with what a user of `sweep`, `merge` or `sensitivity` can do about it.

@@ -5,7 +5,9 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check scenario files; print located errors. Exit code 0 when all are valid, 1 otherwise.")
 
-    @Argument(help: "Scenario files.", completion: .file(extensions: ["yaml", "yml"]))
+    @Argument(
+        help: "Scenario files (or names of shipped scenarios).",
+        completion: .file(extensions: ["yaml", "yml"]))
     var scenarios: [String]
 
     @Flag(help: "Print nothing for valid files.")
@@ -13,7 +15,8 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         var failed = false
-        for path in scenarios {
+        for argument in scenarios {
+            let path = ShippedData.scenario(argument).path
             do {
                 let loaded = try ScenarioLoader.load(path: path)
                 if !quiet {

@@ -158,21 +158,12 @@ extension GuidanceProfile {
 
 /// Reads guidance profiles, by path or by the name of a shipped one.
 public enum GuidanceLoader {
-    /// Where shipped profiles live, relative to the working directory.
-    public static let folder = "scenarios/guidance"
-
-    /// The path of a profile named on the command line: a path as given, else `scenarios/guidance/NAME.yaml`.
-    public static func path(for name: String) -> String {
-        name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/")
-            ? name : "\(folder)/\(name).yaml"
-    }
-
-    /// Loads and validates a profile.
+    /// Loads and validates a profile: a path, or the name of a shipped one (`ShippedData.guidance`).
     /// - Throws: `ScenarioError` with located diagnostics.
     public static func load(_ name: String) throws(ScenarioError) -> (
         profile: GuidanceProfile, input: ScenarioLoader.Input
     ) {
-        let path = path(for: name)
+        let path = ShippedData.guidance(name).path
         let read = try ScenarioLoader.readTree(path: path)
         let sink = DiagnosticSink()
         guard let profile = GuidanceProfile.decode(read.tree, sink) else {
