@@ -21,8 +21,10 @@ struct APIError: Error, Sendable {
             let diagnostics: [String]
         }
         // Two strings and a list of strings always encode; the fallback is a fixed valid body.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         let data =
-            (try? JSONEncoder().encode(Body(error: message, diagnostics: diagnostics)))
+            (try? encoder.encode(Body(error: message, diagnostics: diagnostics)))
             ?? Data(#"{"error":"internal error","diagnostics":[]}"#.utf8)
         return HTTPResponse(
             statusCode: status, headers: [.contentType: "application/json; charset=utf-8"], body: data)

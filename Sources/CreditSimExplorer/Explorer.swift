@@ -46,9 +46,12 @@ public enum Explorer {
         } catch {
             throw ServerFailure.badAddress(configuration.host)
         }
-        // Runs are bounded by the run gate, not by this timeout: a queued run may wait its turn.
+        // Handlers are bounded by the run gate, not by this timeout: a queued run may wait its turn.
+        // Connections that stall are closed by the pool.
+        let pool = IdleTimeoutPool(inner: HTTPServer.defaultPool(), seconds: configuration.idleSeconds)
         return HTTPServer(
-            address: address, timeout: 3600, logger: .disabled, handler: ExplorerRoutes(configuration))
+            config: .init(address: address, timeout: 3600, pool: pool, logger: .disabled),
+            handler: ExplorerRoutes(configuration))
     }
 
     /// Why the explorer could not serve.

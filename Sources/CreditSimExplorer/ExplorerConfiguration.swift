@@ -22,6 +22,14 @@ public struct ExplorerConfiguration: Sendable {
     public var concurrentRuns = 2
     /// Runs allowed to wait for a free slot before the server answers 503.
     public var queuedRuns = 32
+    /// Host names, besides the loopback names and `host`, that requests may be addressed to
+    /// (`serve --allow-host`).
+    public var allowedHosts: [String] = []
+    /// Seconds a connection may wait for the client (to send, or to read) before it is closed.
+    public var idleSeconds = 15.0
+    /// The most cells (days × groups × grade and opted-out states) a run's daily tables may have;
+    /// bounds the size of a reply.
+    public var maximumDailyCells = 2_000_000
     /// Threads each run uses.
     public var threadsPerRun = 1
 

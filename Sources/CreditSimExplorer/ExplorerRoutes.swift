@@ -6,19 +6,40 @@ internal import Foundation
 struct ExplorerRoutes: HTTPHandler {
     let configuration: ExplorerConfiguration
     let service: ExplorerService
+    let requestGuard: RequestGuard
 
     init(_ configuration: ExplorerConfiguration) {
         self.configuration = configuration
         service = ExplorerService(configuration)
+        requestGuard = RequestGuard(configuration)
     }
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var response: HTTPResponse
         do {
-            return try await route(request)
+            try requestGuard.check(request)
+            response = try await route(request)
         } catch {
-            return error.response
+            response = error.response
         }
+        for (name, value) in Self.securityHeaders { response.headers[name] = value }
+        return response
     }
+
+    /// Sent with every response: the page loads nothing from elsewhere and may not be framed.
+    ///
+    /// Inline styles are allowed for the report's SVG charts; scripts only from the server.
+    static let securityHeaders: [(HTTPHeader, String)] = [
+        (
+            HTTPHeader("Content-Security-Policy"),
+            "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                + "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        ),
+        (HTTPHeader("X-Content-Type-Options"), "nosniff"),
+        (HTTPHeader("X-Frame-Options"), "DENY"),
+        (HTTPHeader("Referrer-Policy"), "no-referrer"),
+        (HTTPHeader("Cross-Origin-Resource-Policy"), "same-origin"),
+    ]
 
     private func route(_ request: HTTPRequest) async throws(APIError) -> HTTPResponse {
         switch (request.method, request.path) {
@@ -104,11 +125,10 @@ struct ExplorerRoutes: HTTPHandler {
         do {
             return try JSONDecoder().decode(RunRequest.self, from: body)
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw .badRequest(
-                "'\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type: \(context.debugDescription)"
-            )
+            throw .badRequest(RunRequest.expectation(at: context.codingPath.first?.stringValue))
         } catch let DecodingError.keyNotFound(key, _) {
-            throw .badRequest("the request has no '\(key.stringValue)'")
+            throw .badRequest(
+                "the request has no '\(key.stringValue)': \(RunRequest.expectation(at: key.stringValue))")
         } catch {
             throw .badRequest("the request body is not JSON of the form {\"scenario\": …, \"edits\": …}")
         }

@@ -23,8 +23,10 @@ struct ExplorerService: Sendable {
         do {
             return try ScenarioLoader.load(path: path)
         } catch {
+            // Its diagnostics are not sent: they quote the file, which need not be a scenario.
             throw .unprocessable(
-                "the scenario file \(path) is invalid", error.diagnostics.map(\.description))
+                "the scenario file \(name).yaml is invalid (\(error.diagnostics.count) errors); "
+                    + "`creditsim validate` on the server shows them")
         }
     }
 
@@ -55,6 +57,14 @@ struct ExplorerService: Sendable {
                 "the run is \(s.run.days) days long; the explorer's limit is \(configuration.maximumDays) (run.end)"
             )
         }
+        let cells = s.run.days * max(1, s.population.groups.count) * s.scheme.states.count
+        guard cells <= configuration.maximumDailyCells else {
+            throw .unprocessable(
+                "the run's daily tables would have \(cells) cells (\(s.run.days) days × "
+                    + "\(max(1, s.population.groups.count)) groups × \(s.scheme.states.count) grade states); the explorer's "
+                    + "limit is \(configuration.maximumDailyCells): use fewer groups or a shorter run, or `creditsim run`"
+            )
+        }
         if let refusal = RunPlan(s, threads: configuration.threadsPerRun, outputFolder: ".").refusal {
             throw .unprocessable("\(refusal.description): lower the population or shorten the run")
         }
@@ -82,7 +92,8 @@ struct ExplorerService: Sendable {
             return try GuidanceLoader.load(path).profile
         } catch {
             throw .unprocessable(
-                "the guidance profile \(path) is invalid", error.diagnostics.map(\.description))
+                "the guidance profile \(name).yaml is invalid (\(error.diagnostics.count) errors); "
+                    + "`creditsim validate` on the server shows them")
         }
     }
 

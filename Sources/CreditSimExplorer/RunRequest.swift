@@ -25,6 +25,18 @@ struct RunRequest: Decodable, Sendable {
         if let session, session.count > 64 { throw .badRequest("'session' is longer than 64 characters") }
     }
 
+    /// What the field `key` must hold, in the request's own terms (for type errors).
+    static func expectation(at key: String?) -> String {
+        switch key {
+        case "scenario": "'scenario' must be a string: a scenario name such as \"rongcheng-2016\""
+        case "edits": "'edits' must be a string: the scenario overlay as YAML text (\"\" for none)"
+        case "guidance":
+            "'guidance' must be a string naming a guidance profile such as \"central-2020\", or null"
+        case "session": "'session' must be a string of at most 64 characters, or null"
+        default: "the request body must be a JSON object: {\"scenario\": NAME, \"edits\": YAML text}"
+        }
+    }
+
     /// Letters, digits, `-`, `_` and `.` (not leading), at most 100 characters.
     static func isName(_ text: String) -> Bool {
         !text.isEmpty && text.count <= 100 && !text.hasPrefix(".")

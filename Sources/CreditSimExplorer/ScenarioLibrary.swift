@@ -14,12 +14,20 @@ struct ScenarioLibrary: Sendable {
         let file: String
     }
 
-    /// Names of the `*.yaml` files in the folder, sorted.
+    /// Names of the regular `*.yaml` files in the folder, sorted: links and anything else that is
+    /// not a plain file are never served.
     func names() -> [String] {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let manager = FileManager.default
+        let files = (try? manager.contentsOfDirectory(atPath: folder)) ?? []
         return
             files
             .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }
+            .filter {
+                // Not followed: the attributes of a link are the link's own.
+                let path = (folder as NSString).appendingPathComponent($0)
+                return (try? manager.attributesOfItem(atPath: path)[.type] as? FileAttributeType)
+                    == .typeRegular
+            }
             .map { String($0.dropLast(5)) }
             .sorted()
     }

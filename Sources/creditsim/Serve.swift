@@ -15,6 +15,13 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Address to bind. Anything but 127.0.0.1/localhost exposes the explorer to the network.")
     var host = "127.0.0.1"
 
+    @Option(
+        name: .customLong("allow-host"),
+        help: ArgumentHelp(
+            "A host name requests may be addressed to, besides 127.0.0.1, localhost, ::1 and --host (repeatable).",
+            valueName: "name"))
+    var allowedHosts: [String] = []
+
     @Option(help: "Port to listen on.")
     var port = 8080
 
@@ -63,12 +70,18 @@ struct Serve: AsyncParsableCommand {
         configuration.guidanceFolder = guidanceFolder ?? "scenarios/guidance"
         configuration.maximumPopulation = maxPopulation
         configuration.concurrentRuns = concurrentRuns
+        configuration.allowedHosts = allowedHosts
         // Every run uses every core: one student waits least; concurrent runs share the cores.
         configuration.threadsPerRun = ProcessInfo.processInfo.activeProcessorCount
         if !["127.0.0.1", "localhost", "::1"].contains(host) {
             printError(
                 "warning: binding to \(host) lets other machines on the network use this explorer; it has no authentication"
             )
+            if ["0.0.0.0", "::"].contains(host) && allowedHosts.isEmpty {
+                printError(
+                    "note: requests are answered only when addressed to a loopback name; give the names others use with --allow-host"
+                )
+            }
         }
         let address = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
         do {

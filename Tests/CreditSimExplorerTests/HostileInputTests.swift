@@ -39,7 +39,14 @@ struct HostileInputTests {
             message: "'edits'"),
         Case(
             description: "edits not a string", body: #"{"scenario": "rongcheng-2016", "edits": 5}"#,
-            status: .badRequest, message: "wrong type"),
+            status: .badRequest, message: "'edits' must be a string"),
+        Case(
+            description: "an array, not an object", body: "[1, 2]", status: .badRequest,
+            message: "must be a JSON object"),
+        Case(
+            description: "guidance not a string",
+            body: #"{"scenario": "rongcheng-2016", "edits": "", "guidance": 2}"#, status: .badRequest,
+            message: "'guidance' must be a string"),
         Case(
             description: "path as scenario", body: request("../../etc/passwd", edits: ""),
             status: .badRequest, message: "scenario name"),
@@ -119,6 +126,8 @@ struct HostileInputTests {
                         (body["error"] as? String ?? "") + "\n"
                         + ((body["diagnostics"] as? [String]) ?? []).joined(separator: "\n")
                     #expect(message.contains(c.message), "\(path): \(message)")
+                    #expect(
+                        !message.contains("Expected to decode"), "\(path): decoder internals in \(message)")
                 }
             }
         }

@@ -58,7 +58,9 @@ struct ScenarioRouteTests {
             }
             try await client.execute(uri: "/api/scenarios/broken", method: .GET) { response in
                 #expect(response.status == .unprocessableContent)
-                #expect(text(response).contains("broken.yaml:"))
+                // Named, but not quoted: the file's lines never reach the page.
+                #expect(text(response).contains("broken.yaml is invalid"))
+                #expect((json(response)["diagnostics"] as? [String])?.isEmpty == true)
             }
         }
     }
