@@ -19,7 +19,7 @@ struct Compare: ParsableCommand {
     @Option(help: "Compare the (single) scenario with its compliant variant under this guidance profile.")
     var guidance: String?
 
-    @Option(help: "Replicates (seeds base, base+1, …).")
+    @Option(parsing: .unconditional, help: "Replicates (seeds base, base+1, …).")
     var replicates: Int = 10
 
     @Flag(help: "Also write report.html (self-contained HTML report) and summary.md into the result folder.")
@@ -29,7 +29,7 @@ struct Compare: ParsableCommand {
 
     func validate() throws {
         guard (2...10_000).contains(replicates) else {
-            throw ValidationError("--replicates must be in [2, 10000]")
+            throw ValidationError("--replicates \(replicates) is out of range: it must be in [2, 10000]")
         }
         if guidance != nil && scenarios.count != 1 {
             throw ValidationError(

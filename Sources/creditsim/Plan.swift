@@ -18,17 +18,28 @@ struct Plan: ParsableCommand {
 
     @OptionGroup var options: RunOptions
 
-    @Option(help: "Residents simulated by the calibration run.")
+    @Option(parsing: .unconditional, help: "Residents simulated by the calibration run.")
     var sample: Int = 50_000
 
     @Flag(help: "Print the plan as JSON.")
     var json = false
+
+    func validate() throws {
+        guard sample >= 1 else {
+            throw ValidationError("--sample \(sample) is out of range: it must be at least 1")
+        }
+    }
 
     func run() throws {
         var loaded = try loadOrExit(scenario)
         if let population = options.population { loaded = loaded.overriding(population: population) }
         let s = loaded.scenario
         var plan = RunPlan(s, threads: options.threads, outputFolder: options.out ?? "results")
+        // A run that would not fit is refused before the calibration, which needs the same memory.
+        if let refusal = plan.refusal {
+            printError("\(scenario): error: \(refusal) (use fewer --threads, or shorten the run)")
+            throw ExitCode(1)
+        }
         try plan.calibrate(s, sample: sample)
         if json {
             try printJSON(plan)

@@ -46,13 +46,23 @@ struct Run: ParsableCommand {
         }
         job.loadSeconds = (clock.now - loadStart).seconds
 
+        try orExit { () throws(ResultFolder.Failure) in try ResultFolder.ensureAbsent(folder) }
+        if !options.quiet && !json, let estimate = try longRunEstimate(s) { printError(estimate) }
+        Interrupt.install()
         let bar = options.quiet ? nil : ProgressBar.standardError(label: s.meta.name)
-        var simulation = Simulation.Options(threads: options.threads)
+        var simulation = Simulation.Options(threads: options.threads, isCancelled: { Interrupt.requested })
         if let bar { simulation.progress = { bar.update($0) } }
-        let output = try orExit { () throws(RunJob.Failure) in
-            try job.write(to: folder, options: simulation)
+        let written: RunJob.Output?
+        do {
+            written = try job.write(to: folder, options: simulation)
+        } catch {
+            bar?.finish()
+            try Interrupt.exitIfRequested()
+            printError(remedied(error))
+            throw ExitCode(1)
         }
         bar?.finish()
+        guard let output = written else { throw ExitCode(1) }
         if let referenceJSON {
             let data = try orExit { () throws(EncodingFailure) in try output.result.referenceJSON() }
             do {
@@ -67,6 +77,29 @@ struct Run: ParsableCommand {
         } else if !options.quiet {
             print(SummaryPrinter.text(output.summary, result: output.result, folder: folder))
         }
+    }
+}
+
+extension Run {
+    /// Runs that would take longer than this many seconds say so before they start.
+    static let announcedSeconds = 30.0
+
+    /// "about 1.6 hours …" for a run estimated (from a short calibration) to take longer than
+    /// `announcedSeconds`; `nil` for shorter runs, and without calibrating for small ones.
+    func longRunEstimate(_ s: Scenario) throws -> String? {
+        // Below about 10⁹ resident-days a run takes seconds: not worth a calibration.
+        guard Double(s.population.size) * Double(s.run.days) > 1e9 else { return nil }
+        var plan = RunPlan(s, threads: options.threads, outputFolder: ".")
+        try orExit { () throws(Simulation.Failure) in try plan.calibrate(s, sample: 2 * Simulation.blockSize)
+        }
+        guard let seconds = plan.seconds, seconds > Run.announcedSeconds else { return nil }
+        let time =
+            seconds >= 5400
+            ? String(format: "%.1f hours", seconds / 3600)
+            : seconds >= 90 ? String(format: "%.0f minutes", seconds / 60) : String(format: "%.0f s", seconds)
+        return "\(s.meta.name): \(plan.residents) residents × \(plan.days) days will take about \(time) on "
+            + "\(plan.threads) threads (estimated from \(plan.calibrationResidents ?? 0) residents; "
+            + "`creditsim plan` estimates from more). Ctrl-C stops it and writes nothing."
     }
 }
 

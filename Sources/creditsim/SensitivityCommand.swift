@@ -19,19 +19,21 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "The sweep folder (default results/<plan name>).")
     var out: String?
 
-    @Option(help: "Worker threads (default: all cores).")
+    @Option(parsing: .unconditional, help: "Worker threads (default: all cores).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Bootstrap resamples for the intervals.")
+    @Option(parsing: .unconditional, help: "Bootstrap resamples for the intervals.")
     var bootstrap = 1_000
 
     @Flag(help: "Print nothing but errors and the table.")
     var quiet = false
 
     func validate() throws {
-        guard (1...1024).contains(threads) else { throw ValidationError("--threads must be in [1, 1024]") }
+        guard (1...1024).contains(threads) else {
+            throw ValidationError("--threads \(threads) is out of range: it must be in [1, 1024]")
+        }
         guard (100...100_000).contains(bootstrap) else {
-            throw ValidationError("--bootstrap must be in [100, 100000]")
+            throw ValidationError("--bootstrap \(bootstrap) is out of range: it must be in [100, 100000]")
         }
     }
 

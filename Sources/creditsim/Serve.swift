@@ -22,7 +22,7 @@ struct Serve: AsyncParsableCommand {
             valueName: "name"))
     var allowedHosts: [String] = []
 
-    @Option(help: "Port to listen on.")
+    @Option(parsing: .unconditional, help: "Port to listen on.")
     var port = 8080
 
     @Option(
@@ -35,19 +35,23 @@ struct Serve: AsyncParsableCommand {
         completion: .directory)
     var guidance: String?
 
-    @Option(help: "Largest population a page may run.")
+    @Option(parsing: .unconditional, help: "Largest population a page may run.")
     var maxPopulation = 600_000
 
-    @Option(help: "Runs simulated at once (others wait).")
+    @Option(parsing: .unconditional, help: "Runs simulated at once (others wait).")
     var concurrentRuns = 2
 
     func validate() throws {
-        guard (1...65_535).contains(port) else { throw ValidationError("--port must be in 1...65535") }
+        guard (1...65_535).contains(port) else {
+            throw ValidationError("--port \(port) is out of range: it must be in [1, 65535]")
+        }
         guard (1...10_000_000).contains(maxPopulation) else {
-            throw ValidationError("--max-population must be in 1...10000000")
+            throw ValidationError(
+                "--max-population \(maxPopulation) is out of range: it must be in [1, 10000000]")
         }
         guard (1...64).contains(concurrentRuns) else {
-            throw ValidationError("--concurrent-runs must be in 1...64")
+            throw ValidationError(
+                "--concurrent-runs \(concurrentRuns) is out of range: it must be in [1, 64]")
         }
         for (option, folder) in [("--scenarios", scenarioFolder), ("--guidance", guidanceFolder)] {
             var isDirectory: ObjCBool = false

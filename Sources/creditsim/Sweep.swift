@@ -22,10 +22,11 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Run only slice K of N (1-based), e.g. 3/16.")
     var shard: String?
 
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    @Option(
+        parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Stop after this many new runs (rerun to continue).")
+    @Option(parsing: .unconditional, help: "Stop after this many new runs (rerun to continue).")
     var maxRuns: Int?
 
     @Flag(help: "Print each design point as a scenario overlay and stop.")
@@ -41,8 +42,12 @@ struct SweepCommand: ParsableCommand {
     var slurm: SlurmOptions
 
     func validate() throws {
-        guard (1...1024).contains(threads) else { throw ValidationError("--threads must be in [1, 1024]") }
-        if let maxRuns, maxRuns < 1 { throw ValidationError("--max-runs must be at least 1") }
+        guard (1...1024).contains(threads) else {
+            throw ValidationError("--threads \(threads) is out of range: it must be in [1, 1024]")
+        }
+        if let maxRuns, maxRuns < 1 {
+            throw ValidationError("--max-runs \(maxRuns) is out of range: it must be at least 1")
+        }
         if let shard { _ = try parseShard(shard) }
         if slurm.slurm, shard != nil { throw ValidationError("--slurm makes its own shards; drop --shard") }
     }
@@ -114,7 +119,7 @@ struct SlurmOptions: ParsableArguments {
     @Flag(help: "Print an sbatch job-array script (one task per shard, then a merge job) and stop.")
     var slurm = false
 
-    @Option(help: "Array tasks (shards). Default: min(runs, 16).")
+    @Option(parsing: .unconditional, help: "Array tasks (shards). Default: min(runs, 16).")
     var shards: Int?
 
     @Option(help: "CPUs per array task.")
@@ -187,6 +192,8 @@ func remedied(_ error: SweepError) -> String {
     let remedy: String? =
         switch error {
         case .notASweepFolder, .unreadableIdentity, .anotherSweep: "choose another --out"
+        case .inUse: "wait for it to finish, or choose another --out"
+        case .diskFull: "free some disk space, or choose another --out"
         case .cannotCreateFolder, .cannotWrite: "check --out and the free disk space"
         case .missingRun: "rerun the same command to redo this run"
         case .incompleteTable: "rerun the sweep to finish it"

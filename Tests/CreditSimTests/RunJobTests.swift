@@ -53,4 +53,50 @@ struct RunJobTests {
         #expect(!started.withLock { $0 })
         #expect(try String(contentsOf: marker, encoding: .utf8) == "mine")
     }
+
+    @Test("a folder that cannot be made is refused in words before the simulation starts")
+    func refusesImpossible() throws {
+        let folder = try temporaryFolder("runjob-impossible")
+        defer { removeTemporary(folder) }
+        let file = folder.appendingPathComponent("a-file")
+        try Data().write(to: file)
+        for (path, reason) in [
+            (file.appendingPathComponent("sub").path, "'\(file.path)' is a file, not a folder"),
+            ("", "no path given (an empty name)"),
+        ] {
+            let refusal = #expect(throws: RunJob.Failure.self) {
+                try RunJob(try Self.loaded(), command: ["test"]).write(
+                    to: path,
+                    options: .init(
+                        threads: 1,
+                        isCancelled: {
+                            Issue.record("it started")
+                            return true
+                        }))
+            }
+            guard case .folder(.cannotWrite(_, let said)) = refusal else {
+                Issue.record("expected \(path) to be refused, got \(String(describing: refusal))")
+                continue
+            }
+            #expect(said == reason)
+        }
+    }
+
+    @Test("temporaries that a killed run left beside the folder are removed; a live run's are kept")
+    func stalePartials() throws {
+        let folder = try temporaryFolder("runjob-partials")
+        defer { removeTemporary(folder) }
+        let manager = FileManager.default
+        let dead = folder.appendingPathComponent(".run.partial-p2147483000-dead").path  // no such process
+        let live = folder.appendingPathComponent(".run.partial-p\(getpid())-live").path  // this process
+        let other = folder.appendingPathComponent(".other.partial-p2147483000-x").path  // another target
+        for path in [dead, live, other] {
+            try manager.createDirectory(atPath: path, withIntermediateDirectories: false)
+        }
+        _ = try RunJob(try Self.loaded(), command: ["test"]).write(
+            to: folder.appendingPathComponent("run").path, options: .init(threads: 1))
+        #expect(!manager.fileExists(atPath: dead))
+        #expect(manager.fileExists(atPath: live))
+        #expect(manager.fileExists(atPath: other))
+    }
 }

@@ -1,10 +1,40 @@
 import CreditSim
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 
 @Suite("Sweeps")
 struct SweepTests {
+    @Test("a second sweep on a folder in use stops at once, naming the process; the lock goes with the first")
+    func locked() throws {
+        let folder = try temporaryFolder("sweep-lock")
+        defer { removeTemporary(folder) }
+        let loaded = try PlanLoader.load(path: try writePlan(folder, body: smallPlanBody))
+        let root = folder.appendingPathComponent("out").path
+        let second = Mutex<SweepError?>(nil)
+        var options = Sweep.Options(threads: 1, maximumNewRuns: 1)
+        options.progress = { _, _ in
+            // The first sweep holds the folder now: the second must stop before any run.
+            do throws(SweepError) {
+                _ = try Sweep.execute(loaded, root: root, options: .init(threads: 1))
+            } catch {
+                second.withLock { $0 = error }
+            }
+        }
+        let first = try Sweep.execute(loaded, root: root, options: options)
+        #expect(first.ran == 1)
+        guard case .inUse(let path, let pid) = second.withLock({ $0 }) else {
+            Issue.record("expected the folder in use, got \(String(describing: second.withLock { $0 }))")
+            return
+        }
+        #expect(path == root)
+        #expect(pid == getpid())
+        // Released with the first sweep: a rerun resumes.
+        let resumed = try Sweep.execute(loaded, root: root, options: .init(threads: 1))
+        #expect(resumed.skipped == 1 && resumed.complete)
+    }
+
     @Test("one row per run × metric, every parameter a column; a point reproduces a direct run")
     func table() throws {
         let folder = try temporaryFolder("sweep-table")

@@ -96,6 +96,7 @@ public enum Sweep {
         let done = try state.finishedRuns()
         let pending = mine.filter { !done.contains($0.index) }
         let todo = options.maximumNewRuns.map { Array(pending.prefix($0)) } ?? pending
+        try checkDisk(for: pending.count, loaded: loaded, values: values, folder: folder)
         try perform(todo, loaded: loaded, values: values, state: state, options: options) { finished in
             options.progress?(done.count + finished, mine.count)
         }
@@ -111,6 +112,28 @@ public enum Sweep {
         return Outcome(
             folder: folder, total: mine.count, skipped: done.count, ran: todo.count, complete: complete,
             seconds: seconds)
+    }
+
+    /// Refuses a sweep whose remaining files would not fit the free disk (with `RunPlan`'s headroom).
+    ///
+    /// Each run adds one row per metric three times over: its own file, `results.csv` and
+    /// `results.sqlite` (counted at 1.5 times the text).
+    private static func checkDisk(
+        for runs: Int, loaded: PlanLoader.Loaded, values: [[String]], folder: String
+    ) throws(SweepError) {
+        guard runs > 0, let first = values.first,
+            let scenario = try? loaded.scenario(at: first, replicate: 0),
+            let free = RunPlan.freeDisk(near: folder)
+        else { return }
+        let names = loaded.metricNames(scenario)
+        let rows =
+            loaded.plan.metrics.isEmpty
+            ? names.count : names.filter { loaded.plan.metrics.contains($0) }.count
+        let rowBytes = 48 + first.reduce(0) { $0 + $1.utf8.count + 1 } + (names.map(\.utf8.count).max() ?? 0)
+        let needed = runs * max(1, rows) * rowBytes * 7 / 2 + (1 << 20)
+        if Double(needed) > RunPlan.headroom * Double(free) {
+            throw .diskFull(folder: folder, needed: needed, free: free)
+        }
     }
 
     /// Runs and commits `todo` on `options.threads` threads; `progress` gets the number committed so far.

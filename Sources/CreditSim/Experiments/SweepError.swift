@@ -12,6 +12,10 @@ public enum SweepError: Error, CustomStringConvertible {
     case unreadableIdentity(path: String, reason: String)
     /// The folder holds another plan or shard than this sweep's; results are never overwritten.
     case anotherSweep(folder: String, holds: SweepIdentity, wanted: SweepIdentity)
+    /// Another process (`pid`, when known) is running a sweep in this folder.
+    case inUse(folder: String, pid: Int32?)
+    /// The sweep's files would not fit the free disk.
+    case diskFull(folder: String, needed: Int, free: Int)
     /// The folder of a new sweep cannot be created.
     case cannotCreateFolder(path: String, reason: String)
     /// A result file exists already; results are never overwritten.
@@ -83,6 +87,11 @@ public enum SweepError: Error, CustomStringConvertible {
             "\(path): error: unreadable (\(reason)); this folder is not a CreditSim sweep"
         case .anotherSweep(let folder, let holds, let wanted):
             "\(folder): error: holds another sweep (\(holds)); this is \(wanted). Results are never overwritten"
+        case .inUse(let folder, let pid):
+            "\(folder): error: in use by another sweep (\(pid.map { "process \($0)" } ?? "another process")); "
+                + "running both would repeat the same runs"
+        case .diskFull(let folder, let needed, let free):
+            "\(folder): error: the sweep's files need about \(formatBytes(needed)) and \(formatBytes(free)) of disk is free"
         case .cannotCreateFolder(let path, let reason):
             "\(path): error: cannot create the sweep folder (\(reason))"
         case .exists(let path):

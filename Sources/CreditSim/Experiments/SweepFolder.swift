@@ -5,10 +5,46 @@ internal import Foundation
 final class SweepFolder: Sendable {
     let path: String
     let runsPath: String
+    /// The open `.lock` file whose lock this process holds while the sweep runs.
+    private let lockDescriptor: Int32
 
-    private init(path: String) {
+    private init(path: String, lockDescriptor: Int32) {
         self.path = path
+        self.lockDescriptor = lockDescriptor
         runsPath = (path as NSString).appendingPathComponent("runs")
+    }
+
+    deinit { close(lockDescriptor) }  // releases the lock
+
+    /// Takes the folder's lock (`flock` on `.lock`, which holds the owner's process id), so that a
+    /// second sweep on the same folder stops before any work instead of repeating it.
+    /// - Returns: The open lock file.
+    /// - Throws: `SweepError.inUse` when another process holds it.
+    private static func lock(_ path: String) throws(SweepError) -> Int32 {
+        let lockPath = (path as NSString).appendingPathComponent(".lock")
+        if !FileManager.default.fileExists(atPath: lockPath) {
+            _ = FileManager.default.createFile(atPath: lockPath, contents: nil)
+        }
+        guard let handle = FileHandle(forUpdatingAtPath: lockPath) else {
+            throw .cannotWrite(path: lockPath, reason: "cannot open the sweep's lock file")
+        }
+        // The descriptor is kept (and closed by `deinit`); the handle must not close it.
+        let descriptor = dup(handle.fileDescriptor)
+        try? handle.close()
+        guard descriptor >= 0 else {
+            throw .cannotWrite(path: lockPath, reason: String(cString: strerror(errno)))
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            var bytes = [UInt8](repeating: 0, count: 32)
+            let count = read(descriptor, &bytes, bytes.count)
+            close(descriptor)
+            let owner = count > 0 ? Int32(String(decoding: bytes[..<count], as: UTF8.self)) : nil
+            throw .inUse(folder: path, pid: owner)
+        }
+        let pid = Array("\(getpid())".utf8)
+        _ = ftruncate(descriptor, 0)
+        _ = pwrite(descriptor, pid, pid.count, 0)
+        return descriptor
     }
 
     /// Opens the folder of a new or resumed sweep, refusing one that holds another plan or shard.
@@ -18,7 +54,6 @@ final class SweepFolder: Sendable {
         throws(SweepError)
         -> SweepFolder
     {
-        let folder = SweepFolder(path: path)
         let identity = SweepIdentity(
             planName: loaded.plan.name, planHash: loaded.hash, shard: shard?.index ?? 1,
             shards: shard?.count ?? 1, runs: total)
@@ -28,8 +63,14 @@ final class SweepFolder: Sendable {
             }
         } else {
             try ensureFresh(path)
+            if !FileManager.default.fileExists(atPath: path),
+                let problem = OutputTarget.problem(creating: path)
+            {
+                throw .cannotCreateFolder(path: path, reason: problem)
+            }
             try create(path, identity: identity, planText: loaded.text)
         }
+        let folder = SweepFolder(path: path, lockDescriptor: try lock(path))
         // A resumed folder whose runs/ was removed gets it back.
         do {
             try FileManager.default.createDirectory(

@@ -2,7 +2,7 @@ internal import Foundation
 
 /// Creates a file or a folder atomically.
 ///
-/// `build` makes it under a hidden temporary name beside its destination (`.NAME.partial-UUID`),
+/// `build` makes it under a hidden temporary name beside its destination (`.NAME.partial-pPID-UUID`),
 /// which is renamed into place only when complete. An existing destination is never replaced, and
 /// the temporary is removed on failure. The one atomic writer behind result folders
 /// (`ResultFolder`) and sweep tables.
@@ -21,8 +21,10 @@ enum AtomicCreation {
     static func create(_ path: String, _ build: (_ temporary: String) throws -> Void) throws(Failure) {
         let name = (path as NSString).lastPathComponent
         let parent = (path as NSString).deletingLastPathComponent
+        // The process id marks a temporary whose writer died, so a later creation removes it.
+        OutputTarget.removeStalePartials(of: path)
         let temporary = ((parent.isEmpty ? "." : parent) as NSString)
-            .appendingPathComponent(".\(name).partial-\(UUID().uuidString)")
+            .appendingPathComponent(".\(name).partial-p\(getpid())-\(UUID().uuidString)")
         do {
             try build(temporary)
         } catch {

@@ -22,14 +22,21 @@ public enum ResultFolder {
         public var description: String {
             switch self {
             case .exists(let path): "\(path): error: already exists; results are never overwritten"
-            case .cannotWrite(let path, let reason): "\(path): error: cannot write results: \(reason)"
+            case .cannotWrite(let path, let reason):
+                "\(path.isEmpty ? "\"\"" : path): error: cannot write results: \(reason)"
             }
         }
     }
 
     /// Fails early, before any work, if `path` exists already.
+    ///
+    /// Also refuses a path that cannot be created (an empty name, a file where a folder must be,
+    /// no permission), with the reason in words.
     public static func ensureAbsent(_ path: String) throws(Failure) {
         if FileManager.default.fileExists(atPath: path) { throw .exists(path: path) }
+        if let problem = OutputTarget.problem(creating: path) {
+            throw .cannotWrite(path: path, reason: problem)
+        }
     }
 
     /// The default folder of a new result: `parent/YYYYMMDD-HHMMSS-seedN` (UTC).
