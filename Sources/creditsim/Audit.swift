@@ -70,7 +70,7 @@ func loadGuidanceOrExit(_ name: String) throws -> (profile: GuidanceProfile, inp
 
 enum AuditPrinter {
     static func text(_ report: AuditReport, profile: GuidanceProfile) -> String {
-        var lines = ["Audit of \(report.scenario) against \(profile.name) — \(profile.title)"]
+        var lines = ["Audit of \(report.scenario) against \(profile.name) — \(profile.title.printable())"]
         let subjectWidth = min(36, report.items.map(\.subject.count).max() ?? 0)
         let clauseWidth = report.items.map(\.clause.count).max() ?? 0
         for item in report.items {

@@ -55,13 +55,13 @@ struct Scenarios: ParsableCommand {
 
     private func describe(_ path: String) -> String {
         do {
-            if guidance { return try GuidanceLoader.load(path).profile.title }
+            if guidance { return try GuidanceLoader.load(path).profile.title.printable() }
             if plans {
                 let plan = try PlanLoader.load(path: path).plan
-                return "\(plan.title) — \(plan.replicates) replicates of \(plan.scenario)"
+                return "\(plan.title.printable()) — \(plan.replicates) replicates of \(plan.scenario)"
             }
             let s = try ScenarioLoader.load(path: path).scenario
-            return "\(s.meta.title) — \(s.run.start) to \(s.run.end), \(s.population.size) residents"
+            return "\(s.meta.title.printable()) — \(s.run.start) to \(s.run.end), \(s.population.size) residents"
         } catch {
             return "(invalid: run `creditsim validate \(path)`)"
         }

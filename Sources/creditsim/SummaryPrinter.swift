@@ -5,7 +5,7 @@ import Foundation
 enum SummaryPrinter {
     static func text(_ s: RunSummary, result: RunResult, folder: String) -> String {
         var lines: [String] = []
-        lines.append("\(s.scenario) — \(s.title)")
+        lines.append("\(s.scenario) — \(s.title.printable())")
         lines.append("  \(s.start) to \(s.end), \(number(Int64(s.population))) residents, seed \(s.seed)")
         let states = result.states
         let header = states.map { Scheme.displayName(ofState: $0).leftPad(10) }.joined()

@@ -97,7 +97,7 @@ struct HostileInputTests {
             status: .unprocessableContent, message: "may not name another file"),
         Case(
             description: "YAML alias bomb", body: request(edits: aliasBomb), status: .unprocessableContent,
-            message: "more than 200000 YAML nodes"),
+            message: "anchors and aliases (&name, *name) are not allowed"),
         Case(
             description: "run too long", body: request(edits: small + "run:\n  end: 2090-12-31\n"),
             status: .unprocessableContent, message: "limit is 7305"),

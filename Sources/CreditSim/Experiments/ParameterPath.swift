@@ -79,7 +79,8 @@ struct ParameterPath: Sendable, CustomStringConvertible {
                             "'\(here)' has no element '\(id)'",
                             hint: ids.isEmpty
                                 ? "its \(items.count) elements have no ids; name one by its position, 0 to \(items.count - 1)"
-                                : "it has: \(ids.prefix(12).joined(separator: ", "))"))
+                                : NearMiss.suggestion(for: id, among: ids).map { "did you mean '\($0)'?" }
+                                    ?? "it has: \(ids.prefix(12).joined(separator: ", "))"))
                 }
                 node = items[position]
             }

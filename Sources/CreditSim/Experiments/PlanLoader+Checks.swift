@@ -47,17 +47,14 @@ extension PlanLoader {
     }
 
     /// Reports the `metrics` a run of the base scenario does not report, with the closest name.
-    static func checkMetrics(_ loaded: Loaded, _ scenario: Scenario, _ fields: Fields, _ sink: DiagnosticSink)
-    {
-        let available = loaded.metricNames(scenario)
+    static func checkMetrics(_ available: [String], _ fields: Fields, _ sink: DiagnosticSink) {
         for (node, itemPath) in fields.list("metrics") {
             if let metric = node.scalarText, !available.contains(metric) {
-                let guess = available.min { editDistance($0, metric) < editDistance($1, metric) }
+                let guess =
+                    NearMiss.suggestion(for: metric, among: available).map { "did you mean '\($0)'? " } ?? ""
                 sink.report(
                     node, itemPath, "unknown metric '\(metric)'",
-                    hint: guess.map {
-                        "did you mean '\($0)'? (`creditsim sweep PLAN --list-metrics` lists them)"
-                    })
+                    hint: guess + "(`creditsim sweep PLAN --list-metrics` lists them)")
             }
         }
     }

@@ -25,7 +25,8 @@ extension PlanLoader {
         default:
             sink.report(
                 d.presentValue("kind"), path.key("kind"), "unknown design '\(kind)'",
-                hint: "one of grid, lhs, sobol, saltelli, morris")
+                hint: NearMiss.hint(
+                    for: kind, among: ["grid", "lhs", "sobol", "saltelli", "morris"], listing: "one of"))
             return nil
         }
     }

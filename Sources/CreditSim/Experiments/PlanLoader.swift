@@ -50,18 +50,28 @@ public enum PlanLoader {
         if let scenario = base.scenario { checkDates(settings.dates, within: scenario, fields, sink) }
         let plan = settings.plan(parameters: varied.parameters, design: design ?? .grid(levels: 2))
         if let design, !varied.parameters.isEmpty { checkRunCount(design, plan, fields, sink) }
-        guard sink.diagnostics.isEmpty, let tree = base.tree, let scenario = base.scenario else {
-            throw ScenarioError(sink.diagnostics)
+        // Metrics depend on the base scenario alone: checked with every other key, in one pass.
+        if let scenario = base.scenario {
+            checkMetrics(SweepMetrics.names(scenario, dates: settings.dates), fields, sink)
         }
+        guard sink.diagnostics.isEmpty, let tree = base.tree else { throw ordered(sink.diagnostics) }
         let loaded = Loaded(
             plan: plan, inputs: inputs, hash: hash(inputs), text: read.text, base: tree, paths: varied.paths,
             locations: varied.locations)
         checkExtremes(loaded, sink)
-        checkMetrics(loaded, scenario, fields, sink)
-        guard sink.diagnostics.isEmpty else {
-            throw ScenarioError(Array(Set(sink.diagnostics)).sorted { $0.description < $1.description })
-        }
+        guard sink.diagnostics.isEmpty else { throw ordered(sink.diagnostics) }
         return loaded
+    }
+
+    /// The distinct diagnostics in file order (file, line, column).
+    private static func ordered(_ diagnostics: [ScenarioDiagnostic]) -> ScenarioError {
+        var seen = Set<ScenarioDiagnostic>()
+        let distinct = diagnostics.filter { seen.insert($0).inserted }
+        return ScenarioError(
+            distinct.enumerated().sorted {
+                let (a, b) = ($0.element.location, $1.element.location)
+                return (a.file, a.line, a.column, $0.offset) < (b.file, b.line, b.column, $1.offset)
+            }.map(\.element))
     }
 
     /// SHA-256 over the inputs' hashes and file names: the same plan and scenarios give the same

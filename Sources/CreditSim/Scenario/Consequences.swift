@@ -67,7 +67,10 @@ extension Scenario {
                 for unknown in ids where !known.contains(unknown) {
                     sink.report(
                         node, itemPath.key(key),
-                        "unknown \(key == "grades" ? "grade" : "behaviour") '\(unknown)'")
+                        "unknown \(key == "grades" ? "grade" : "behaviour") '\(unknown)'",
+                        hint: NearMiss.suggestion(for: unknown, among: known.sorted()).map {
+                            "did you mean '\($0)'?"
+                        })
                 }
             }
             if gradeIDs.isEmpty == behaviourIDs.isEmpty {

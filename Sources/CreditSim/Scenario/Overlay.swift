@@ -30,7 +30,12 @@ enum Overlay {
                     preconditionFailure("the case's `where` clause checked every item has an id (invariant)")
                 }
                 let index = merged.firstIndex { $0.idLabel == id }
-                if item.isRemoval {
+                if let remove = item["remove"], !item.isRemoval, !item.isKept {
+                    // `remove: 'yes'`, `True`, `1`, `~`: a mistyped removal would be silently ignored.
+                    sink.report(
+                        remove, path.element(id).key("remove"),
+                        "'remove' must be true (to delete '\(id)') or false, found \(remove.kindName)")
+                } else if item.isRemoval {
                     if let index {
                         merged.remove(at: index)
                     } else {
@@ -61,6 +66,12 @@ extension YAMLNode {
     /// An overlay list element of the form `{id: x, remove: true}`.
     var isRemoval: Bool {
         if case .scalar("true", false) = self["remove"]?.kind { return true }
+        return false
+    }
+
+    /// An overlay list element with `remove: false`, which changes nothing.
+    var isKept: Bool {
+        if case .scalar("false", false) = self["remove"]?.kind { return true }
         return false
     }
 }

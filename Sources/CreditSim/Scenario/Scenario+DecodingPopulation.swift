@@ -36,7 +36,10 @@ extension Scenario {
                 if let behaviours, !behaviours.contains(entry.key) {
                     sink.report(
                         ScenarioDiagnostic(
-                            entry.keyLocation, keyPath.description, "unknown behaviour '\(entry.key)'"))
+                            entry.keyLocation, keyPath.description, "unknown behaviour '\(entry.key)'",
+                            hint: NearMiss.suggestion(for: entry.key, among: behaviours.sorted()).map {
+                                "did you mean '\($0)'?"
+                            }))
                     continue
                 }
                 multipliers[entry.key] = entry.value.double(keyPath, sink, ScenarioKeys.rateMultiplier)

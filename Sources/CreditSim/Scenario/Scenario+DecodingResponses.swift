@@ -14,7 +14,11 @@ extension Scenario {
             let target = c.string("target", required: true)
             for (key, id) in [("trigger", trigger), ("target", target)] {
                 if let id, let behaviours, !behaviours.contains(id), let idNode = c.value(key) {
-                    sink.report(idNode, itemPath.key(key), "unknown behaviour '\(id)'")
+                    sink.report(
+                        idNode, itemPath.key(key), "unknown behaviour '\(id)'",
+                        hint: NearMiss.suggestion(for: id, among: behaviours.sorted()).map {
+                            "did you mean '\($0)'?"
+                        })
                 }
             }
             guard let factor = c.double(ScenarioKeys.chillingFactor, required: true),

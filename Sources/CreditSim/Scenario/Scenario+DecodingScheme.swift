@@ -111,7 +111,10 @@ extension Scenario {
                 sink.report(
                     behaviourNode, rulePath.key("behaviour"),
                     "rule names unknown behaviour '\(behaviour)'",
-                    hint: "declare it under 'behaviours' first")
+                    hint: NearMiss.suggestion(for: behaviour, among: behaviours.sorted()).map {
+                        "did you mean '\($0)'?"
+                    }
+                        ?? "declare it under 'behaviours' first")
                 continue
             }
             if rules.contains(where: { $0.behaviour == behaviour }) {

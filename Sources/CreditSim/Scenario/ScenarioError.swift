@@ -19,8 +19,9 @@ public struct ScenarioDiagnostic: Error, Hashable, Sendable, CustomStringConvert
     /// `file:line:col: error: message (key.path)`, then the hint on its own line.
     public var description: String {
         let path = keyPath.isEmpty ? "" : " (\(keyPath))"
-        let head = "\(location): error: \(message)\(path)"
-        return hint.map { head + "\n    hint: \($0)" } ?? head
+        // Values from the file are echoed in messages: escaped, so they cannot drive a terminal.
+        let head = "\(location): error: \(message)\(path)".printable(limit: 2_000)
+        return hint.map { head + "\n    hint: \($0.printable(limit: 2_000))" } ?? head
     }
 }
 

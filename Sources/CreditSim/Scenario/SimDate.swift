@@ -17,6 +17,25 @@ public struct SimDate: Hashable, Comparable, Sendable, CustomStringConvertible, 
         self.init(year: y, month: m, day: d)
     }
 
+    /// Why `text` is not a date, in words, when it has the date's shape (`2019-02-30`: "February
+    /// 2019 has 28 days"); `nil` when it is a date or has another shape.
+    static func problem(_ text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        guard (1...12).contains(m) else { return "\(text) is not a date: there is no month \(m)" }
+        let days = SimDate.daysIn(month: m, year: y)
+        guard (1...days).contains(d) else {
+            let months = [
+                "January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December",
+            ]
+            return "\(text) is not a date: \(months[m - 1]) \(y) has \(days) days"
+        }
+        return nil
+    }
+
     public init(year: Int, month: Int, day: Int) {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400

@@ -19,17 +19,14 @@ struct Fields {
         self.path = path
         self.sink = sink
         for entry in entries where !allowed.contains(entry.key) {
-            let guess = allowed.min { editDistance($0, entry.key) < editDistance($1, entry.key) }
             let hint =
                 entry.key == "remove"
                 ? "'remove: true' deletes an element only in a scenario that extends another"
-                : guess.flatMap {
-                    editDistance($0, entry.key) <= max(1, entry.key.count / 3) ? "did you mean '\($0)'?" : nil
-                }
-                    ?? "allowed keys: \(allowed.joined(separator: ", "))"
+                : NearMiss.hint(for: entry.key, among: allowed, listing: "allowed keys")
             sink.report(
                 ScenarioDiagnostic(
-                    entry.keyLocation, path.key(entry.key).description, "unknown key '\(entry.key)'",
+                    entry.keyLocation, path.key(entry.key).description,
+                    "unknown key '\(entry.key.printable(limit: 80))'",
                     hint: hint))
         }
     }
@@ -186,7 +183,8 @@ extension YAMLNode {
         guard
             let value = Int(digits) ?? Double(digits).flatMap({ $0.rounded() == $0 ? Int(exactly: $0) : nil })
         else {
-            sink.report(self, path, "expected a whole number for the \(label), found '\(text)'")
+            sink.report(
+                self, path, "expected a whole number for the \(label), found '\(text.printable(limit: 80))'")
             return nil
         }
         guard range.contains(value) else {
@@ -207,8 +205,13 @@ extension YAMLNode {
     }
 
     func date(_ path: KeyPath, _ sink: DiagnosticSink) -> SimDate? {
-        guard case .scalar(let text, _) = kind, let date = SimDate(text) else {
+        guard case .scalar(let text, _) = kind else {
             sink.report(self, path, "expected a date (YYYY-MM-DD), found \(kindName)")
+            return nil
+        }
+        guard let date = SimDate(text) else {
+            sink.report(
+                self, path, SimDate.problem(text) ?? "expected a date (YYYY-MM-DD), found \(kindName)")
             return nil
         }
         return date
@@ -219,7 +222,13 @@ extension YAMLNode {
     where T.RawValue == String {
         let options = T.allCases.map(\.rawValue)
         guard case .scalar(let text, _) = kind, let value = T(rawValue: text) else {
-            sink.report(self, path, "expected one of \(options.joined(separator: ", ")), found \(kindName)")
+            let hint: String? =
+                if case .scalar(let text, _) = kind {
+                    NearMiss.suggestion(for: text, among: options).map { "did you mean '\($0)'?" }
+                } else { nil }
+            sink.report(
+                self, path, "expected one of \(options.joined(separator: ", ")), found \(kindName)",
+                hint: hint)
             return nil
         }
         return value
@@ -229,21 +238,4 @@ extension YAMLNode {
 /// Shortest decimal form of a range bound for messages (`1` rather than `1.0`).
 func format(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-}
-
-/// Levenshtein distance, for "did you mean" hints on unknown keys.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    if a.isEmpty { return b.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in stride(from: 1, through: b.count, by: 1) {
-            current[j] = Swift.min(
-                previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
-    }
-    return previous[b.count]
 }
