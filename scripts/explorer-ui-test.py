@@ -124,6 +124,20 @@ def main():
             fail("the grade-share chart did not change")
         if "v2016: rc-b01 points -50 → -300" not in after["changes"]:
             fail(f"'what changed' does not list the edit: {after['changes']}")
+        if any(c.startswith("population") for c in after["changes"]):
+            fail(f"the page's own population reduction is listed as an edit: {after['changes']}")
+        # Before / after / change: the unedited scheme on the same residents beside the edited one.
+        columns = page.js("({head: [...document.querySelectorAll('#key-numbers thead th')].map(th => th.textContent),"
+                          " before: document.getElementById('before-mean-score')?.textContent,"
+                          " change: document.getElementById('change-mean-score')?.textContent})")
+        if columns["head"][1:4] != ["unedited", "edited", "change"]:
+            fail(f"no before/after/change columns: {columns}")
+        if columns["before"] != before["text"] or not columns["change"].startswith("−"):
+            fail(f"the unedited column or the change is wrong: {columns}, unedited run {before['text']}")
+        # The address holds the edits: a new page opened on it shows the same view.
+        address = page.js("location.href")
+        if "edits=" not in address:
+            fail(f"the address does not hold the edits: {address}")
         page.screenshot(f"{shots}-edited.png")
 
         # Downloads: the edited scenario and the daily table, through the page's links.
@@ -158,12 +172,34 @@ def main():
         })()""")
         page.wait("document.body.dataset.state === 'error'", what="the error for a non-number")
         error = page.js("document.getElementById('errors').textContent")
-        if "edits.yaml:" not in error or "points" not in error:
-            fail(f"the error does not say where: {error}")
+        marked = page.js("""(() => {
+            const input = document.querySelector('input[data-rule="v2016/rc-b01"][data-field="points"]');
+            const note = input.nextElementSibling;
+            return {invalid: input.classList.contains('invalid'),
+                    note: note && note.classList.contains('field-error') ? note.textContent : null,
+                    stale: !document.getElementById('stale').hidden,
+                    status: document.getElementById('status').textContent,
+                    faded: getComputedStyle(document.getElementById('reports')).opacity};
+        })()""")
+        if not marked["invalid"] or not marked["note"] or "whole number" not in marked["note"]:
+            fail(f"the bad value is not marked at its input: {marked}")
+        if not marked["stale"] or float(marked["faded"]) > 0.5 or "error" in marked["status"]:
+            fail(f"the old results are not marked stale: {marked}")
+        if "points of rc-b01 in rulebook v2016" not in error:
+            fail(f"the error is not in words: {error}")
+        page.screenshot(f"{shots}-error.png")
+        # The link a teacher hands out reproduces the edited view in a fresh page.
+        page.call("Page.navigate", url=address)
+        page.wait("document.body && document.body.dataset.state === 'done' && !!document.getElementById('change-mean-score')",
+                  what="the page opened from the link")
+        restored = page.js("""({points: document.querySelector('input[data-rule="v2016/rc-b01"][data-field="points"]').value,
+                   mean: lastResponse.key_numbers.find(k => k.id === 'mean-score').value})""")
+        if restored["points"] != "-300" or restored["mean"] != after["mean"]:
+            fail(f"the link did not restore the view: {restored}, expected -300 and mean {after['mean']}")
 
         print(json.dumps({
             "first_run_seconds": round(first_run, 2), "mean_before": before["mean"], "mean_after": after["mean"],
-            "compliant_mean": compared["compliantMean"], "audit_rows": compared["audit"], "error_shown": error[:160],
+            "compliant_mean": compared["compliantMean"], "audit_rows": compared["audit"], "error_shown": marked["note"], "link_restored": True,
         }))
     finally:
         browser.terminate()

@@ -8,6 +8,8 @@ public struct ExplorerConfiguration: Sendable {
     /// The folder of scenario files offered in the page (its `*.yaml` files, not subfolders); by
     /// default the shipped scenarios.
     public var scenarioFolder = ShippedData.scenarioFolder ?? "scenarios"
+    /// The folder of the documentation the page links to (its `*.md` files).
+    public var docsFolder = ShippedData.root.map { "\($0)/docs" } ?? "docs"
     /// The folder of guidance profiles offered for comparison.
     public var guidanceFolder = ShippedData.guidanceFolder ?? "scenarios/guidance"
     /// The largest population a page may ask for: a whole Rongcheng (590,000 natural persons).

@@ -51,6 +51,15 @@ struct ExplorerRoutes: HTTPHandler {
         case (.GET, "/api/limits"): return try Self.json(limits)
         case (.GET, "/api/scenarios"): return try Self.json(scenarioEntries())
         case (.GET, "/api/guidance"): return try Self.json(guidanceEntries())
+        case (.GET, let path) where path.hasPrefix("/docs/") && path.hasSuffix(".md"):
+            let name = String(path.dropFirst("/docs/".count).dropLast(".md".count))
+            guard RunRequest.isName(name), let file = service.docs.path(of: name),
+                let text = FileManager.default.contents(atPath: file)
+            else { throw .notFound("no such page: \(path)") }
+            return HTTPResponse(
+                statusCode: .ok,
+                headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-cache"],
+                body: text)
         case (.GET, let path) where path.hasPrefix("/api/scenarios/"):
             return try Self.json(try service.base(String(path.dropFirst("/api/scenarios/".count))).scenario)
         case (.POST, "/api/run"):

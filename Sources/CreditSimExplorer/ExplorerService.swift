@@ -6,12 +6,17 @@ struct ExplorerService: Sendable {
     let configuration: ExplorerConfiguration
     let scenarios: ScenarioLibrary
     let guidance: ScenarioLibrary
+    /// The documentation the page links to (`docs/*.md`).
+    let docs: ScenarioLibrary
     let gate: RunGate
+    /// Recent runs of unedited schemes: a student's edits are compared with the same one many times.
+    let baselines = BaselineCache(capacity: 4)
 
     init(_ configuration: ExplorerConfiguration) {
         self.configuration = configuration
         scenarios = ScenarioLibrary(folder: configuration.scenarioFolder)
         guidance = ScenarioLibrary(folder: configuration.guidanceFolder)
+        docs = ScenarioLibrary(folder: configuration.docsFolder, fileExtension: ".md")
         gate = RunGate(slots: configuration.concurrentRuns, queueLimit: configuration.queuedRuns)
     }
 
@@ -75,13 +80,24 @@ struct ExplorerService: Sendable {
     /// returns the response as JSON, encoded off the server's threads too.
     func run(_ request: RunRequest) async throws(APIError) -> Data {
         let edited = try edited(request)
+        let unedited = try request.baseline.flatMap { yaml throws(APIError) -> ScenarioLoader.Edited? in
+            yaml == request.edits ? nil : try self.edited(request.replacingEdits(yaml))
+        }
         let profile = try request.guidance.map { name throws(APIError) in try loadGuidance(name) }
+        let key = "\(request.scenario)\n\(request.baseline ?? "")"
+        let cached = unedited == nil ? nil : await baselines.value(for: key)
         let flag = try await gate.enter(session: request.session)
-        let outcome = await Self.detached { () throws(APIError) -> Data in
-            try apiJSON(try produce(edited, request: request, profile: profile, flag: flag))
+        let outcome = await Self.detached { () throws(APIError) -> (Data, Simulated?) in
+            var baseline = cached
+            if baseline == nil, let unedited { baseline = try simulate(unedited.loaded, flag: flag) }
+            let response = try produce(
+                edited, request: request, profile: profile, flag: flag, baseline: baseline)
+            return (try apiJSON(response), baseline)
         }
         await gate.leave()
-        return try outcome.get()
+        let (data, baseline) = try outcome.get()
+        if let baseline, cached == nil { await baselines.store(baseline, for: key) }
+        return data
     }
 
     private func loadGuidance(_ name: String) throws(APIError) -> GuidanceProfile {
@@ -98,11 +114,12 @@ struct ExplorerService: Sendable {
     }
 
     private func produce(
-        _ edited: ScenarioLoader.Edited, request: RunRequest, profile: GuidanceProfile?, flag: CancelFlag
+        _ edited: ScenarioLoader.Edited, request: RunRequest, profile: GuidanceProfile?, flag: CancelFlag,
+        baseline: Simulated?
     ) throws(APIError) -> RunResponse {
         let clock = ContinuousClock()
         let started = clock.now
-        let main = try simulate(edited.loaded, flag: flag)
+        let main = try simulate(edited.loaded, flag: flag, baseline: baseline)
         var compliant: RunResponse.Compliant?
         if let profile {
             let variant: CompliantScenario
@@ -117,26 +134,34 @@ struct ExplorerService: Sendable {
             }
             let run = try simulate(variant.loaded, flag: flag)
             compliant = .init(
-                guidance: profile.name, title: profile.title, keyNumbers: KeyNumber.of(run.summary),
+                guidance: profile.name, title: profile.title,
+                keyNumbers: KeyNumber.of(run.summary, states: variant.loaded.scenario.scheme.states),
                 report: run.report, audit: variant.audit, changes: variant.variant.changes,
                 overlay: variant.variant.overlay)
         }
         let s = edited.loaded.scenario
         return RunResponse(
             scenario: s.meta.name, title: s.meta.title, population: s.population.size, seed: s.run.seed,
-            seconds: (clock.now - started).seconds, keyNumbers: KeyNumber.of(main.summary),
+            seconds: (clock.now - started).seconds,
+            keyNumbers: KeyNumber.of(main.summary, states: s.scheme.states),
             report: main.report,
             standalone: edited.standalone, overlay: edited.overlay,
-            files: main.files.filter { RunResponse.downloads.contains($0.key) }, compliant: compliant)
+            files: main.files.filter { RunResponse.downloads.contains($0.key) }, compliant: compliant,
+            baseline: baseline.map { .init(keyNumbers: KeyNumber.of($0.summary, states: s.scheme.states)) })
     }
 
-    private struct Simulated {
+    /// A run as the page needs it: its summary, report section and tables.
+    struct Simulated: Sendable {
         let summary: RunSummary
         let report: String
         let files: [String: String]
+        /// The result folder's files, for drawing this run behind another.
+        let raw: [(name: String, data: Data)]
     }
 
-    private func simulate(_ loaded: ScenarioLoader.Loaded, flag: CancelFlag) throws(APIError) -> Simulated {
+    private func simulate(_ loaded: ScenarioLoader.Loaded, flag: CancelFlag, baseline: Simulated? = nil)
+        throws(APIError) -> Simulated
+    {
         let job = RunJob(loaded, command: ["creditsim", "serve"])
         let output: RunJob.Output
         do {
@@ -149,7 +174,8 @@ struct ExplorerService: Sendable {
         }
         let report: String
         do {
-            report = try Report.runSection(name: loaded.scenario.meta.name, files: output.files)
+            report = try Report.runSection(
+                name: loaded.scenario.meta.name, files: output.files, baseline: baseline?.raw)
         } catch {
             throw APIError(status: .internalServerError, message: "could not build the report: \(error)")
         }
@@ -158,7 +184,8 @@ struct ExplorerService: Sendable {
             files: Dictionary(
                 uniqueKeysWithValues: output.files.map {
                     ($0.name, String(decoding: $0.data, as: UTF8.self))
-                }))
+                }),
+            raw: output.files)
     }
 
     /// Runs CPU-bound `work` on a Dispatch thread, keeping the server's event loops and the

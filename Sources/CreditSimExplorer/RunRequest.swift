@@ -8,6 +8,15 @@ struct RunRequest: Decodable, Sendable {
     let guidance: String?
     /// An id the page chooses; a new run from the same session cancels the previous one.
     let session: String?
+    /// The overlay of the unedited scheme on the same residents (the edits' population and seed
+    /// alone), or none: its key numbers come back as `baseline` and its lines are drawn dashed
+    /// behind the edited run's charts.
+    let baseline: String?
+
+    /// The same request for the scenario with `edits` instead (no comparison, no baseline).
+    func replacingEdits(_ edits: String) -> RunRequest {
+        RunRequest(scenario: scenario, edits: edits, guidance: nil, session: session, baseline: nil)
+    }
 
     static let maximumEditBytes = 64 << 10
 
@@ -23,6 +32,10 @@ struct RunRequest: Decodable, Sendable {
             throw .badRequest("'edits' is \(edits.utf8.count) bytes; the limit is \(Self.maximumEditBytes)")
         }
         if let session, session.count > 64 { throw .badRequest("'session' is longer than 64 characters") }
+        if let baseline, baseline.utf8.count > Self.maximumEditBytes {
+            throw .badRequest(
+                "'baseline' is \(baseline.utf8.count) bytes; the limit is \(Self.maximumEditBytes)")
+        }
     }
 
     /// What the field `key` must hold, in the request's own terms (for type errors).
@@ -33,6 +46,7 @@ struct RunRequest: Decodable, Sendable {
         case "guidance":
             "'guidance' must be a string naming a guidance profile such as \"central-2020\", or null"
         case "session": "'session' must be a string of at most 64 characters, or null"
+        case "baseline": "'baseline' must be a string: the unedited scheme's overlay as YAML text, or null"
         default: "the request body must be a JSON object: {\"scenario\": NAME, \"edits\": YAML text}"
         }
     }

@@ -20,6 +20,12 @@ struct RunResponse: Encodable, Sendable {
     let files: [String: String]
     static let downloads: Set = ["daily.csv", "rules.csv"]
     let compliant: Compliant?
+    /// The unedited scheme on the same residents, when the request named it.
+    let baseline: Baseline?
+
+    struct Baseline: Encodable, Sendable {
+        let keyNumbers: [KeyNumber]
+    }
 
     struct Compliant: Encodable, Sendable {
         let guidance: String
@@ -39,8 +45,8 @@ struct KeyNumber: Encodable, Sendable {
     let value: Double
     let text: String
 
-    /// The headline numbers of a run, in display order.
-    static func of(_ summary: RunSummary) -> [KeyNumber] {
+    /// The headline numbers of a run, in display order: grades from the highest, then opted out.
+    static func of(_ summary: RunSummary, states: [String]) -> [KeyNumber] {
         let population = Double(max(1, summary.population))
         let last = summary.keyDates.last
         let grades = summary.keyDates.last.map { Array($0.shares.keys) } ?? []
@@ -55,7 +61,9 @@ struct KeyNumber: Encodable, Sendable {
                 String(format: "%.1f", scores.standardDeviation))
             add("min-score", "Lowest score", Double(scores.minimum), String(scores.minimum))
         }
-        for grade in grades.sorted() {
+        for grade in grades.sorted(by: {
+            (states.firstIndex(of: $0) ?? .max) < (states.firstIndex(of: $1) ?? .max)
+        }) {
             let share = last?.shares[grade] ?? 0
             add(
                 "share-\(grade)",

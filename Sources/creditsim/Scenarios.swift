@@ -61,7 +61,8 @@ struct Scenarios: ParsableCommand {
                 return "\(plan.title.printable()) — \(plan.replicates) replicates of \(plan.scenario)"
             }
             let s = try ScenarioLoader.load(path: path).scenario
-            return "\(s.meta.title.printable()) — \(s.run.start) to \(s.run.end), \(s.population.size) residents"
+            return
+                "\(s.meta.title.printable()) — \(s.run.start) to \(s.run.end), \(s.population.size) residents"
         } catch {
             return "(invalid: run `creditsim validate \(path)`)"
         }

@@ -40,6 +40,34 @@ struct RunRouteTests {
         }
     }
 
+    @Test("with the unedited overlay, the reply carries its key numbers and the charts draw it dashed behind")
+    func baseline() async throws {
+        try await withExplorer { client in
+            let unedited = try await client.execute(
+                uri: "/api/run", method: .POST, headers: jsonHeaders, body: runBody(edits: small)
+            ) { json($0) }
+            let harsher =
+                small
+                + "scheme:\n  rulebooks:\n    - id: v2016\n      rules:\n        - {behaviour: rc-b01, points: -400}\n"
+            var object: [String: Any] = ["scenario": "rongcheng-2016", "edits": harsher, "baseline": small]
+            object["session"] = "tests"
+            let edited = try await client.execute(
+                uri: "/api/run", method: .POST, headers: jsonHeaders,
+                body: try JSONSerialization.data(withJSONObject: object)
+            ) { response in
+                #expect(response.status == .ok, "\(text(response))")
+                return json(response)
+            }
+            let baseline = try #require(edited["baseline"] as? [String: Any])
+            #expect(keyNumber(baseline, "mean-score") == keyNumber(unedited, "mean-score"))
+            #expect(try #require(keyNumber(edited, "mean-score")) < keyNumber(baseline, "mean-score") ?? 0)
+            let report = try #require(edited["report"] as? String)
+            #expect(report.contains("class=\"ghost\""))
+            #expect(report.contains("unedited scheme"))
+            #expect((unedited["report"] as? String)?.contains("class=\"ghost\"") == false)
+        }
+    }
+
     @Test("compare with central guidance adds the compliant variant and the audit")
     func compliant() async throws {
         try await withExplorer { client in

@@ -46,10 +46,12 @@ extension Report {
     ///
     /// The section has the key numbers, figures and tables, without a page around it. `files` are
     /// a result folder's files.
-    public static func runSection(name: String, files: [(name: String, data: Data)]) throws(ReportError)
-        -> String
-    {
-        try RunReport(ReportInput(name: name, files: files)).html(figureOffset: 0).html
+    public static func runSection(
+        name: String, files: [(name: String, data: Data)], baseline: [(name: String, data: Data)]? = nil
+    ) throws(ReportError) -> String {
+        var report = try RunReport(ReportInput(name: name, files: files))
+        report.baseline = baseline.map { ReportInput(name: name + " (unedited)", files: $0) }
+        return try report.html(figureOffset: 0).html
     }
 
     /// The stylesheet of report pages, for pages that embed report sections.

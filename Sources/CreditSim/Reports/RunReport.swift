@@ -7,6 +7,9 @@ struct RunReport {
     let scenario: ResolvedScenario
     let summary: RunSummary
     let states: [String]
+    /// The unedited scheme on the same residents, drawn as dashed lines behind the grade shares
+    /// and the final score distribution (the explorer's "before"); `nil` in reports of runs.
+    var baseline: ReportInput?
 
     init(_ input: ReportInput) throws(ReportError) {
         self.input = input
@@ -23,6 +26,27 @@ struct RunReport {
     var days: Int { scenario.run.days }
     var overhauls: [(day: Int, label: String)] {
         scenario.scheme.rulebooks.dropFirst().map { (start.days(until: $0.effective), "rulebook \($0.id)") }
+    }
+
+    /// The grade shares as stacked layers, lowest grade at the bottom and opted out on top.
+    func gradeLayers(_ daily: [[Int64]], sample: [Int]) -> [(name: String, colour: String, values: [Double])]
+    {
+        let population = Double(scenario.population.size)
+        let layers = states.enumerated().map { k, state in
+            (
+                name: Scheme.displayName(ofState: state),
+                colour: state == Scheme.optedOut ? Palette.optedOut : Palette.ordered(states.count - 1)[k],
+                values: sample.map { Double(daily[$0][k]) / population }
+            )
+        }
+        return layers.dropLast().reversed() + layers.suffix(1)
+    }
+
+    /// The baseline, when it covers the same days and states (else nothing is drawn behind).
+    func comparableBaseline() throws(ReportError) -> RunReport? {
+        guard let input = baseline else { return nil }
+        let report = try RunReport(input)
+        return report.start == start && report.days == days && report.states == states ? report : nil
     }
 
     /// Every k-th day (and the last), so a chart has at most about 400 points.
@@ -42,13 +66,17 @@ struct RunReport {
         let daily = try dailyCounts()
         let sample = sampleDays
         let population = Double(scenario.population.size)
-        let layers = states.enumerated().map { k, state in
-            (
-                name: Scheme.displayName(ofState: state),
-                colour: state == Scheme.optedOut ? Palette.optedOut : Palette.ordered(states.count - 1)[k],
-                values: sample.map { Double(daily[$0][k]) / population }
-            )
+        let layers = gradeLayers(daily, sample: sample)
+        var ghost: (label: String, tops: [[Double]])?
+        if let b = try comparableBaseline() {
+            var top = [Double](repeating: 0, count: sample.count)
+            let tops = b.gradeLayers(try b.dailyCounts(), sample: sample).map { layer in
+                top = zip(top, layer.values).map { $0 + $1 }
+                return top
+            }
+            ghost = (label: "unedited scheme", tops: tops)
         }
+        let ghostNote = ghost == nil ? "" : " Dashed black lines: the unedited scheme on the same residents."
         let yearly = tableDays()
         figures.add(
             "Grade shares over time",
@@ -57,10 +85,10 @@ struct RunReport {
                     title: "Grade shares over time",
                     description: "Stacked shares of residents in each grade and opted out",
                     xLabel: "Date (end of day)", yLabel: "Share of residents"),
-                days: sample, layers: layers.dropLast().reversed() + layers.suffix(1), markers: overhauls,
-                start: start
+                days: sample, layers: layers, markers: overhauls, start: start, ghost: ghost
             ).svg(),
-            "Share of all residents in each grade at the end of each day, and opted out; dashed lines mark overhauls (new rulebooks).",
+            "Share of all residents in each grade at the end of each day, and opted out; dashed lines mark overhauls (new rulebooks)."
+                + ghostNote,
             HTML.table(
                 ["date"] + states,
                 yearly.map { d in
@@ -71,12 +99,30 @@ struct RunReport {
         let histogram = try input.table(
             .histograms, ["date", "bin_lower", "bin_upper", "residents"], group: "all")
         let dates = Array(Set(histogram.map { $0[0] })).sorted()
-        let histogramSeries = dates.map { date -> LineChart.Series in
-            let rows = histogram.filter { $0[0] == date }
+        let baselineHistogram = try comparableBaseline()?.input.table(
+            .histograms, ["date", "bin_lower", "bin_upper", "residents"], group: "all")
+        // The axis spans the occupied bins (and one empty bin either side), not the whole table.
+        let occupied = (histogram + (baselineHistogram ?? [])).filter { (Double($0[3]) ?? 0) > 0 }.compactMap
+        {
+            Double($0[1])
+        }
+        let width = histogram.first.flatMap { row in Double(row[2]).map { $0 - (Double(row[1]) ?? 0) } } ?? 0
+        let shown = (occupied.min() ?? -.infinity) - width...(occupied.max() ?? .infinity) + width
+        func distribution(_ rows: [[String]], name: String, ghost: Bool) -> LineChart.Series {
+            let rows = rows.filter { shown.contains(Double($0[1]) ?? 0) }
             let total = rows.reduce(0.0) { $0 + (Double($1[3]) ?? 0) }
             var points = rows.map { (x: Double($0[1]) ?? 0, y: (Double($0[3]) ?? 0) / max(1, total)) }
             if let last = rows.last { points.append((x: Double(last[2]) ?? 0, y: points.last?.y ?? 0)) }
-            return .init(name: date, points: points)
+            return .init(name: name, points: points, ghost: ghost)
+        }
+        var histogramSeries = dates.map { date in
+            distribution(histogram.filter { $0[0] == date }, name: date, ghost: false)
+        }
+        if let baselineHistogram, let last = dates.last {
+            histogramSeries.append(
+                distribution(
+                    baselineHistogram.filter { $0[0] == last }, name: "unedited scheme, \(last)", ghost: true)
+            )
         }
         figures.add(
             "Score distribution",
@@ -87,7 +133,8 @@ struct RunReport {
                     xLabel: "Score (points)", yLabel: "Share of residents per bin"),
                 series: histogramSeries, step: true, yFormat: { percent($0) }
             ).svg(),
-            "Share of scored residents in each score bin at the end of the given dates (opted-out residents at their frozen score when frozen).",
+            "Share of scored residents in each score bin at the end of the given dates (opted-out residents at their frozen score when frozen)."
+                + (baselineHistogram == nil ? "" : " Dashed grey: the unedited scheme at the last date."),
             HTML.table(
                 ["date", "bin from", "bin to", "residents"], histogram))
 

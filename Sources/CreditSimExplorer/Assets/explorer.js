@@ -13,6 +13,7 @@ let limits = { max_population: 600000, default_population: 100000 };
 let lastResponse = null;
 let controller = null;    // aborts the previous run when a new one starts
 let timer = null;
+let autoPopulation = null; // the population the page chose itself (files larger than the default)
 
 // ---------- helpers ----------
 
@@ -42,16 +43,34 @@ function flow(entries) {
 
 function setStatus(text) { $("status").textContent = text; }
 
+/** The server's message, each located error in words, and the CLI's form folded away. */
 function showErrors(message, diagnostics) {
   const box = $("errors");
   box.replaceChildren(el("strong", { text: message }));
   if (diagnostics && diagnostics.length) {
-    box.append(el("pre", { text: diagnostics.join("\n") }));
+    const list = el("ul");
+    for (const d of diagnostics) {
+      const m = d.match(/^[^\n]*?:\d+:\d+: error: (.*) \(([^()]*)\)$/m);
+      list.append(el("li", { text: m ? `${describeKeyPath(m[2])}: ${m[1]}` : d }));
+    }
+    box.append(list, el("details", {}, el("summary", { text: "as the command line would report it" }),
+      el("pre", { text: diagnostics.join("\n") })));
   }
   box.hidden = false;
 }
 
-function clearErrors() { $("errors").hidden = true; $("errors").replaceChildren(); }
+/** A scenario key path in words: `scheme.rulebooks[v1].rules[r2].points` → "points of r2 in rulebook v1". */
+function describeKeyPath(keyPath) {
+  const m = keyPath.match(/^scheme\.rulebooks\[([^\]]+)\]\.rules\[([^\]]+)\]\.?(.*)$/);
+  if (m) return `${m[3] || "rule"} of ${m[2]} in rulebook ${m[1]}`;
+  const words = {
+    "population.size": "Population", "run.seed": "Seed", "responses.deterrence": "Deterrence",
+    "enrolment.mode": "Enrolment mode", "enrolment.from": "Enrolment from",
+  };
+  return words[keyPath] || keyPath;
+}
+
+function clearErrors() { $("errors").hidden = true; $("errors").replaceChildren(); clearMarks(); }
 
 async function getJSON(url) {
   const response = await fetch(url);
@@ -103,7 +122,8 @@ function buildControls() {
   books.replaceChildren();
   s.scheme.rulebooks.forEach((rulebook, index) => {
     const header = el("div", { class: "rulebook-head" }, el("h3", { text: `Rulebook ${rulebook.id}` }));
-    const effective = el("input", { type: "date", value: rulebook.effective, "data-rulebook": rulebook.id, "data-field": "effective", "aria-label": `effective date of ${rulebook.id}` });
+    const effective = el("input", { type: "text", inputmode: "numeric", pattern: "\\d{4}-\\d{2}-\\d{2}", placeholder: "YYYY-MM-DD", class: "date",
+      value: rulebook.effective, "data-rulebook": rulebook.id, "data-field": "effective", "aria-label": `effective date of ${rulebook.id}` });
     header.append(el("label", {}, index === 0 ? "In force from " : "Overhaul on ", effective));
     if (index > 0) {
       const migration = el("select", { "data-rulebook": rulebook.id, "data-field": "migration", "aria-label": `migration of ${rulebook.id}` });
@@ -140,6 +160,7 @@ function buildControls() {
   $("deterrence").value = String(s.responses.deterrence);
   // Larger file populations start as an edit down to the page's default (about a second per run).
   $("population").value = String(Math.min(s.population.size, limits.default_population));
+  autoPopulation = s.population.size > limits.default_population ? $("population").value : null;
   $("population").max = String(limits.max_population);
   $("population-range").max = String(limits.max_population);
   $("population-range").value = $("population").value;
@@ -160,22 +181,33 @@ function bandValue(bands) {
 
 // ---------- edits ----------
 
-/** Reads the controls and returns {lines: overlay YAML lines, changes: human-readable list}. */
+/**
+ * Reads the controls and returns {yaml: the overlay, baseYAML: its population and seed alone (the
+ * unedited scheme on the same residents), changes: the student's edits in words, notes: what the
+ * page itself did or what an edit left behind}.
+ */
 function collectEdits() {
   const s = base;
   const changes = [];
+  const notes = [];
   const top = [];
 
   const population = $("population").value.trim();
   if (population !== String(s.population.size)) {
     top.push(`population:\n  size: ${scalar(population)}`);
-    changes.push(`population ${s.population.size} → ${population}`);
+    if (population === autoPopulation) {
+      notes.push(`The page runs ${Number(population).toLocaleString("en")} of the file's ${s.population.size.toLocaleString("en")} residents, ` +
+        "so that a run takes about a second; raise Population to run them all.");
+    } else {
+      changes.push(`population ${s.population.size} → ${population}`);
+    }
   }
   const seed = $("seed").value.trim();
   if (seed !== String(s.run.seed)) {
     top.push(`run:\n  seed: ${scalar(seed)}`);
     changes.push(`seed ${s.run.seed} → ${seed}`);
   }
+  const baseYAML = top.length ? top.join("\n") + "\n" : "";
 
   const books = [];
   for (const rulebook of s.scheme.rulebooks) {
@@ -184,6 +216,10 @@ function collectEdits() {
     if (effective && effective !== rulebook.effective) {
       entries.push(`effective: ${scalar(effective)}`);
       changes.push(`rulebook ${rulebook.id} in force from ${effective} (was ${rulebook.effective})`);
+      if (s.enrolment.from === rulebook.effective && $("enrolment-from").value === s.enrolment.from) {
+        notes.push(`Enrolment still changes on ${s.enrolment.from}, the old date of ${rulebook.id}: ` +
+          `set Enrolment "From" to ${effective} to move opting out (or consent) with the overhaul.`);
+      }
     }
     const migrationControl = document.querySelector(`select[data-rulebook="${CSS.escape(rulebook.id)}"][data-field="migration"]`);
     if (migrationControl && migrationControl.value !== rulebook.migration) {
@@ -260,12 +296,14 @@ function collectEdits() {
     top.push(`responses:\n  deterrence: ${scalar(deterrence)}`);
     changes.push(`deterrence ${s.responses.deterrence} → ${deterrence}`);
   }
-  return { yaml: top.length ? top.join("\n") + "\n" : "", changes };
+  return { yaml: top.length ? top.join("\n") + "\n" : "", baseYAML, changes, notes };
 }
 
 function showEdits() {
   const edits = collectEdits();
-  $("changes").replaceChildren(...(edits.changes.length ? edits.changes : ["nothing: the scenario as in its file"]).map((c) => el("li", { text: c })));
+  $("changes").replaceChildren(...(edits.changes.length ? edits.changes : ["nothing: the scheme as in its file"]).map((c) => el("li", { text: c })));
+  $("page-notes").replaceChildren(...edits.notes.map((n) => el("span", { text: n + " " })));
+  saveState();
   $("overlay").textContent = `extends: ${$("scenario").value}.yaml\n` + edits.yaml;
   return edits;
 }
@@ -288,19 +326,18 @@ async function run() {
   const mine = controller;
   document.body.dataset.state = "running";
   setStatus("running…");
-  $("run").disabled = false;
+  // With edits, the server also runs (or remembers) the unedited scheme on the same residents:
+  // the "before" column and the dashed lines behind the charts.
+  const edited = edits.yaml !== edits.baseYAML;
   const request = {
     scenario: $("scenario").value, edits: edits.yaml, session,
     guidance: $("compare").checked && $("guidance").value ? $("guidance").value : null,
+    baseline: edited ? edits.baseYAML : null,
   };
   const started = performance.now();
   let response, body;
   try {
-    response = await fetch("/api/run", {
-      method: "POST", headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(request), signal: mine.signal,
-    });
-    body = await response.json();
+    ({ response, body } = await fetchRun(request, mine.signal));
   } catch (error) {
     if (mine.signal.aborted) return;   // a newer run replaced this one
     document.body.dataset.state = "error";
@@ -312,37 +349,60 @@ async function run() {
   if (!response.ok) {
     if (response.status === 409) return;   // cancelled by a newer run
     document.body.dataset.state = "error";
-    setStatus(`error ${response.status}`);
+    const marked = markErrors(body);
+    setStatus(marked ? "fix the marked value" : "the server refused this run");
     showErrors(body.error || response.statusText, body.diagnostics);
+    $("stale").hidden = lastResponse === null;
     return;
   }
   clearErrors();
   lastResponse = body;
-  render(body);
+  render(body, body.baseline);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   setStatus(`${body.population.toLocaleString("en")} residents, ${body.seconds.toFixed(2)} s on the server, ${seconds} s in all`);
   document.body.dataset.runs = String(Number(document.body.dataset.runs || "0") + 1);
   document.body.dataset.state = "done";
 }
 
-function render(r) {
+async function fetchRun(request, signal) {
+  const response = await fetch("/api/run", {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(request), signal,
+  });
+  return { response, body: await response.json() };
+}
+
+/**
+ * Key numbers: with edits, the unedited scheme (same residents), the edited one and the change;
+ * with "compare", also the compliant variant of the edited scheme and its difference.
+ */
+function render(r, baseline) {
   const compliant = r.compliant;
   const table = $("key-numbers");
-  const head = el("tr", {}, el("th", { text: "" }), el("th", { text: "this scheme" }));
-  if (compliant) head.append(el("th", { text: `compliant with ${compliant.guidance}` }), el("th", { text: "difference" }));
+  const head = el("tr", {}, el("th", { text: "" }));
+  if (baseline) head.append(el("th", { text: "unedited" }), el("th", { text: "edited" }), el("th", { text: "change" }));
+  else head.append(el("th", { text: "this scheme" }));
+  if (compliant) head.append(el("th", { text: `compliant with ${compliant.guidance}` }), el("th", { text: "compliant − " + (baseline ? "edited" : "this") }));
   table.replaceChildren(el("thead", {}, head));
   const body = el("tbody");
   for (const k of r.key_numbers) {
-    const row = el("tr", { "data-key": k.id }, el("td", { text: k.label }), el("td", { class: "num", id: `key-${k.id}`, text: k.text }));
+    const row = el("tr", { "data-key": k.id }, el("td", { text: k.label }));
+    if (baseline) {
+      const before = baseline.key_numbers.find((x) => x.id === k.id);
+      row.append(el("td", { class: "num", id: `before-${k.id}`, text: before ? before.text : "–" }));
+      row.append(el("td", { class: "num", id: `key-${k.id}`, text: k.text }));
+      row.append(el("td", { class: "num", id: `change-${k.id}`, text: before ? signed(k, k.value - before.value) : "–" }));
+    } else {
+      row.append(el("td", { class: "num", id: `key-${k.id}`, text: k.text }));
+    }
     if (compliant) {
       const other = compliant.key_numbers.find((x) => x.id === k.id);
       row.append(el("td", { class: "num", text: other ? other.text : "–" }));
-      const diff = other ? other.value - k.value : NaN;
-      row.append(el("td", { class: "num", text: Number.isFinite(diff) ? (diff > 0 ? "+" : "") + formatLike(k, diff) : "–" }));
+      row.append(el("td", { class: "num", text: other ? signed(k, other.value - k.value) : "–" }));
     }
     body.append(row);
   }
   table.append(body);
+  $("stale").hidden = true;
 
   $("report-main").innerHTML = r.report;
   const second = $("report-compliant");
@@ -362,6 +422,63 @@ function render(r) {
   link("download-overlay", `# Save next to ${$("scenario").value}.yaml\n` + r.overlay, `${r.scenario}-overlay.yaml`, "application/yaml");
   link("download-daily", r.files["daily.csv"], `${r.scenario}-daily.csv`, "text/csv");
   link("download-rules", r.files["rules.csv"], `${r.scenario}-rules.csv`, "text/csv");
+}
+
+/** A difference with its sign, in the key number's unit ("0" when there is none). */
+function signed(k, diff) {
+  if (!Number.isFinite(diff)) return "–";
+  const text = formatLike(k, Math.abs(diff));
+  if (/^[0.]+( %)?$/.test(text)) return "0";   // below the shown precision
+  return (diff > 0 ? "+" : "−") + text;
+}
+
+// ---------- errors at their input ----------
+
+/** The control a scenario key path (`scheme.rulebooks[v1].rules[r2].points`) was edited with. */
+function controlFor(keyPath) {
+  let m = keyPath.match(/^scheme\.rulebooks\[([^\]]+)\]\.rules\[([^\]]+)\]\.(points|detection)/);
+  if (m) return document.querySelector(`input[data-rule="${CSS.escape(m[1] + "/" + m[2])}"][data-field="${m[3]}"]`);
+  m = keyPath.match(/^scheme\.rulebooks\[([^\]]+)\]\.(effective|migration)/);
+  if (m) return document.querySelector(`[data-rulebook="${CSS.escape(m[1])}"][data-field="${m[2]}"]`);
+  const simple = {
+    "population.size": "population", "run.seed": "seed", "responses.deterrence": "deterrence",
+    "enrolment.mode": "enrolment-mode", "enrolment.from": "enrolment-from",
+  };
+  for (const [prefix, id] of Object.entries(simple)) if (keyPath.startsWith(prefix)) return $(id);
+  if (keyPath.startsWith("enrolment.leave")) return $("enrolment-leave");
+  if (keyPath.startsWith("enrolment.consent")) return $("enrolment-consent");
+  return null;
+}
+
+/** Marks each input the server's errors point at, with the message in words beside it. */
+function markErrors(body) {
+  clearMarks();
+  let marked = 0;
+  const located = (body.diagnostics || []).map((d) => d.match(/^[^\n]*?:\d+:\d+: error: (.*) \(([^()]*)\)$/m)).filter(Boolean);
+  for (const [, message, keyPath] of located) {
+    const input = controlFor(keyPath);
+    if (!input) continue;
+    input.classList.add("invalid");
+    input.setAttribute("aria-invalid", "true");
+    const note = el("span", { class: "field-error", text: message.charAt(0).toUpperCase() + message.slice(1) });
+    input.insertAdjacentElement("afterend", note);
+    marked++;
+  }
+  // Limits the explorer sets itself come without a location.
+  if (!located.length && /population\.size/.test(body.error || "")) {
+    $("population").classList.add("invalid");
+    $("population").insertAdjacentElement("afterend", el("span", { class: "field-error", text: body.error }));
+    marked++;
+  }
+  return marked > 0;
+}
+
+function clearMarks() {
+  for (const note of document.querySelectorAll(".field-error")) note.remove();
+  for (const input of document.querySelectorAll(".invalid")) {
+    input.classList.remove("invalid");
+    input.removeAttribute("aria-invalid");
+  }
 }
 
 function formatLike(k, diff) {
@@ -392,9 +509,97 @@ function link(id, text, filename, type) {
   a.classList.remove("disabled");
 }
 
+// ---------- the page's state in its address ----------
+
+/** The controls' differences from the file, compact enough for a link a teacher hands out. */
+function currentState() {
+  const s = base;
+  const state = {};
+  const population = $("population").value.trim();
+  if (population !== autoPopulation && population !== String(s.population.size)) state.p = population;
+  if ($("seed").value.trim() !== String(s.run.seed)) state.s = $("seed").value.trim();
+  if ($("compare").checked && $("guidance").value) state.g = $("guidance").value;
+  for (const rulebook of s.scheme.rulebooks) {
+    const effective = document.querySelector(`[data-rulebook="${CSS.escape(rulebook.id)}"][data-field="effective"]`).value;
+    const migration = document.querySelector(`select[data-rulebook="${CSS.escape(rulebook.id)}"][data-field="migration"]`);
+    if (effective !== rulebook.effective || (migration && migration.value !== rulebook.migration)) {
+      (state.b ||= {})[rulebook.id] = [effective, migration ? migration.value : null];
+    }
+    for (const row of document.querySelectorAll(`table.rules[data-rulebook="${CSS.escape(rulebook.id)}"] tbody tr`)) {
+      const behaviour = row.dataset.rule.slice(rulebook.id.length + 1);
+      const points = row.querySelector('[data-field="points"]').value.trim();
+      const detection = row.querySelector('[data-field="detection"]').value.trim();
+      if (row.dataset.added === "true") {
+        (state.a ||= []).push([rulebook.id, behaviour, points, detection]);
+        continue;
+      }
+      const rule = rulebook.rules.find((r) => r.behaviour === behaviour);
+      const removed = row.querySelector('[data-field="remove"]').checked;
+      if (removed || points !== String(rule.points) || detection !== String(rule.detection)) {
+        (state.r ||= {})[row.dataset.rule] = [points, detection, removed ? 1 : 0];
+      }
+    }
+  }
+  const enrolment = [$("enrolment-mode").value, $("enrolment-from").value, $("enrolment-leave").value.trim(), $("enrolment-consent").value.trim()];
+  const fileEnrolment = [s.enrolment.mode, s.enrolment.from || "", bandValue(s.enrolment.leave), bandValue(s.enrolment.consent)];
+  if (enrolment.some((v, i) => v !== fileEnrolment[i])) state.e = enrolment;
+  if ($("deterrence").value.trim() !== String(s.responses.deterrence)) state.d = $("deterrence").value.trim();
+  return state;
+}
+
+/** Writes the state into the address (no new history entry per keystroke). */
+function saveState() {
+  if (!base) return;
+  const params = new URLSearchParams({ scenario: $("scenario").value });
+  const state = currentState();
+  if (Object.keys(state).length) params.set("edits", JSON.stringify(state));
+  history.replaceState(null, "", "?" + params.toString());
+}
+
+/** Sets the controls from a state that `currentState` wrote (unknown rules and rulebooks are skipped). */
+function restoreState(state) {
+  const s = base;
+  if (state.p) { $("population").value = state.p; $("population-range").value = state.p; }
+  if (state.s) $("seed").value = state.s;
+  if (state.g) { $("compare").checked = true; $("guidance").value = state.g; }
+  for (const [id, [effective, migration]] of Object.entries(state.b || {})) {
+    const input = document.querySelector(`[data-rulebook="${CSS.escape(id)}"][data-field="effective"]`);
+    if (input) input.value = effective;
+    const select = document.querySelector(`select[data-rulebook="${CSS.escape(id)}"][data-field="migration"]`);
+    if (select && migration) select.value = migration;
+  }
+  for (const [key, [points, detection, removed]] of Object.entries(state.r || {})) {
+    const row = document.querySelector(`table.rules tbody tr[data-rule="${CSS.escape(key)}"]`);
+    if (!row) continue;
+    row.querySelector('[data-field="points"]').value = points;
+    row.querySelector('[data-field="detection"]').value = detection;
+    row.querySelector('[data-field="remove"]').checked = removed === 1;
+  }
+  for (const [id, behaviour, points, detection] of state.a || []) {
+    const rulebook = s.scheme.rulebooks.find((r) => r.id === id);
+    const body = document.querySelector(`table.rules[data-rulebook="${CSS.escape(id)}"] tbody`);
+    if (!rulebook || !body || !s.behaviours.some((b) => b.id === behaviour)) continue;
+    body.append(ruleRow(rulebook, { behaviour, points, detection }, true));
+  }
+  if (state.e) {
+    [$("enrolment-mode").value, $("enrolment-from").value, $("enrolment-leave").value, $("enrolment-consent").value] = state.e;
+  }
+  if (state.d) $("deterrence").value = state.d;
+}
+
+async function copyLink() {
+  saveState();
+  try {
+    await navigator.clipboard.writeText(location.href);
+    setStatus("link copied: it opens this page with these edits");
+  } catch {
+    setStatus(`link: ${location.href}`);
+  }
+}
+
 // ---------- start ----------
 
-async function loadScenario(name) {
+async function loadScenario(name, state = null) {
   document.body.dataset.state = "loading";
   try {
     base = await getJSON(`/api/scenarios/${encodeURIComponent(name)}`);
@@ -405,18 +610,22 @@ async function loadScenario(name) {
   }
   clearErrors();
   buildControls();
+  if (state) restoreState(state);
   showEdits();
   await run();
 }
 
 async function start() {
+  let linked = null;
   try {
     const [scenarios, guidance, config] = await Promise.all([getJSON("/api/scenarios"), getJSON("/api/guidance"), getJSON("/api/limits")]);
     limits = config;
     for (const s of scenarios) $("scenario").append(el("option", { value: s.name, text: `${s.name} — ${s.title}` }));
-    for (const g of guidance) $("guidance").append(el("option", { value: g.name, text: g.name }));
+    for (const g of guidance) $("guidance").append(el("option", { value: g.name, text: `${g.name} — ${g.title}` }));
     if (guidance.length === 0) $("compare").disabled = true;
-    const wanted = new URLSearchParams(location.search).get("scenario");
+    const params = new URLSearchParams(location.search);
+    const wanted = params.get("scenario");
+    try { linked = JSON.parse(params.get("edits") || "null"); } catch { linked = null; }
     if (wanted && scenarios.some((s) => s.name === wanted)) $("scenario").value = wanted;
     else if (scenarios.some((s) => s.name === "rongcheng-2016")) $("scenario").value = "rongcheng-2016";
   } catch (error) {
@@ -426,6 +635,8 @@ async function start() {
   }
   $("scenario").addEventListener("change", () => loadScenario($("scenario").value));
   $("run").addEventListener("click", run);
+  $("share").addEventListener("click", copyLink);
+  $("toolbar").addEventListener("submit", (event) => event.preventDefault());
   $("reset").addEventListener("click", () => { buildControls(); changed(); });
   $("compare").addEventListener("change", changed);
   $("guidance").addEventListener("change", () => { if ($("compare").checked) changed(); });
@@ -435,7 +646,7 @@ async function start() {
   $("toolbar").addEventListener("change", (event) => {
     if (event.target.id !== "scenario" && event.target.id !== "compare" && event.target.id !== "guidance" && event.target.id !== "auto") changed();
   });
-  await loadScenario($("scenario").value);
+  await loadScenario($("scenario").value, linked);
 }
 
 start();

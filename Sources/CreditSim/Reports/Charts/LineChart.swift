@@ -7,6 +7,8 @@ struct LineChart {
         ///
         /// For example a 95 % interval across replicates.
         var band: [(x: Double, lower: Double, upper: Double)] = []
+        /// Drawn thin, dashed and grey behind the others (another run, for comparison).
+        var ghost = false
     }
 
     var frame: ChartFrame
@@ -23,13 +25,18 @@ struct LineChart {
     var xFormat: ((Double) -> String)?
     var yMinimum: Double?
 
+    /// The colour of ghost series.
+    static let ghostColour = "#777777"
+
     func svg() -> String {
         var frame = frame
         frame.legend =
             !series.isEmpty
             ? series.enumerated().map { i, s in
                 let style = Palette.line(i)
-                return .init(label: s.name, colour: style.colour, dash: style.dash, filled: false)
+                return s.ghost
+                    ? .init(label: s.name, colour: Self.ghostColour, dash: "4 3", filled: false)
+                    : .init(label: s.name, colour: style.colour, dash: style.dash, filled: false)
             } : []
         let xs = series.flatMap { $0.points.map(\.x) } + markers.map(\.x)
         let ys = series.flatMap { $0.points.map(\.y) + $0.band.flatMap { [$0.lower, $0.upper] } }.filter(
@@ -55,8 +62,11 @@ struct LineChart {
             marks +=
                 "<path d=\"\(path)Z\" fill=\"\(Palette.line(i).colour)\" fill-opacity=\"0.2\" stroke=\"none\"/>"
         }
-        for (i, s) in series.enumerated() {
-            let style = Palette.line(i)
+        // Ghosts first, so the run's own lines are drawn over them.
+        for (i, s) in series.enumerated().sorted(by: {
+            ($0.element.ghost ? 0 : 1) < ($1.element.ghost ? 0 : 1)
+        }) {
+            let style = s.ghost ? (colour: Self.ghostColour, dash: "4 3") : Palette.line(i)
             var path = ""
             for (k, p) in s.points.enumerated() where p.y.isFinite {
                 if k == 0 {
@@ -69,7 +79,7 @@ struct LineChart {
             }
             let dash = style.dash.isEmpty ? "" : " stroke-dasharray=\"\(style.dash)\""
             marks +=
-                "<path d=\"\(path)\" fill=\"none\" stroke=\"\(style.colour)\" stroke-width=\"2\"\(dash)/>"
+                "<path d=\"\(path)\" fill=\"none\" stroke=\"\(style.colour)\" stroke-width=\"\(s.ghost ? "1.5" : "2")\"\(dash)/>"
         }
         for m in markers {
             let x = px(m.x)

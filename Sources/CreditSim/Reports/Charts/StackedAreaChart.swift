@@ -7,10 +7,16 @@ struct StackedAreaChart {
     var layers: [(name: String, colour: String, values: [Double])]
     var markers: [(day: Int, label: String)] = []
     var start: SimDate
+    /// Another run's layer tops at the same samples (cumulative shares, bottom first), drawn as
+    /// dashed lines over the areas: the unedited scheme behind an edit.
+    var ghost: (label: String, tops: [[Double]])? = nil
 
     func svg() -> String {
         var frame = frame
         frame.legend = layers.map { .init(label: $0.name, colour: $0.colour, dash: nil, filled: true) }
+        if let ghost {
+            frame.legend.append(.init(label: ghost.label, colour: "#000000", dash: "4 3", filled: false))
+        }
         let first = Double(days.first ?? 0)
         let last = Double(days.last ?? 1)
         let px = { (d: Double) in
@@ -27,6 +33,14 @@ struct StackedAreaChart {
             for (i, d) in days.enumerated().reversed() { path += "L\(f(px(Double(d)))) \(f(py(base[i])))" }
             marks += "<path d=\"\(path)Z\" fill=\"\(layer.colour)\" stroke=\"#ffffff\" stroke-width=\"0.4\"/>"
             base = top
+        }
+        for top in ghost?.tops ?? [] where top.count == days.count {
+            var path = ""
+            for (i, d) in days.enumerated() {
+                path += "\(i == 0 ? "M" : "L")\(f(px(Double(d)))) \(f(py(top[i])))"
+            }
+            marks +=
+                "<path class=\"ghost\" d=\"\(path)\" fill=\"none\" stroke=\"#000000\" stroke-opacity=\"0.6\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>"
         }
         for m in markers {
             let x = px(Double(m.day))
