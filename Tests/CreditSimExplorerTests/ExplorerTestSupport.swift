@@ -24,6 +24,10 @@ struct TestResponse: Sendable {
 }
 
 /// Sends requests to an explorer listening on a loopback port.
+///
+/// One connection per request (`Connection: close`), read to its end. Written here rather than
+/// with FlyingFox's `HTTPClient`, whose 5 s connect timeout fails when the test run's other
+/// suites keep every core busy.
 struct TestClient: Sendable {
     let port: UInt16
 
@@ -34,15 +38,45 @@ struct TestClient: Sendable {
         var headers = headers
         headers[.host] = headers[.host] ?? "127.0.0.1:\(port)"
         headers[.contentLength] = "\(body.count)"
-        let request = HTTPRequest(
-            method: method, version: .http11, path: uri, query: [], headers: headers,
-            body: HTTPBodySequence(data: body))
-        var client = HTTPClient()
-        let response = try await client.sendHTTPRequest(
-            request, to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port))
-        return try await check(
-            TestResponse(
-                status: response.statusCode, headers: response.headers, body: try await response.bodyData))
+        headers[.connection] = "close"
+        var head = "\(method.rawValue) \(uri) HTTP/1.1\r\n"
+        for (name, value) in headers { head += "\(name.rawValue): \(value)\r\n" }
+        let socket = try await AsyncSocket.connected(
+            to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 120)
+        defer { try? socket.close() }
+        try await socket.write(Data((head + "\r\n").utf8) + body)
+        var bytes: [UInt8] = []
+        while true {
+            do {
+                let chunk = try await socket.read(atMost: 1 << 16)
+                if chunk.isEmpty { break }
+                bytes += chunk
+            } catch {
+                break  // the server closed the connection: the response is complete
+            }
+        }
+        return try await check(try Self.parse(bytes))
+    }
+
+    /// The status line, headers and body of a whole HTTP/1.1 response.
+    static func parse(_ bytes: [UInt8]) throws -> TestResponse {
+        let separator: [UInt8] = Array("\r\n\r\n".utf8)
+        guard let end = (0..<max(0, bytes.count - 3)).first(where: { Array(bytes[$0..<$0 + 4]) == separator })
+        else {
+            throw URLError(.badServerResponse)
+        }
+        let lines = String(decoding: bytes[..<end], as: UTF8.self).components(separatedBy: "\r\n")
+        let status = lines[0].split(separator: " ", maxSplits: 2).map(String.init)
+        guard status.count >= 2, let code = Int(status[1]) else { throw URLError(.badServerResponse) }
+        var headers = HTTPHeaders()
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[HTTPHeader(String(line[..<colon]))] = line[line.index(after: colon)...]
+                .trimmingCharacters(in: .whitespaces)
+        }
+        return TestResponse(
+            status: HTTPStatusCode(code, phrase: status.count > 2 ? status[2] : ""), headers: headers,
+            body: Data(bytes[(end + 4)...]))
     }
 }
 
@@ -60,9 +94,12 @@ func withExplorer(
 }
 
 /// A JSON request body for `/api/run`.
-func runBody(scenario: String = "rongcheng-2016", edits: String, guidance: String? = nil) throws -> Data {
+func runBody(
+    scenario: String = "rongcheng-2016", edits: String, guidance: String? = nil, baseline: String? = nil
+) throws -> Data {
     var object: [String: Any] = ["scenario": scenario, "edits": edits, "session": "tests"]
     if let guidance { object["guidance"] = guidance }
+    if let baseline { object["baseline"] = baseline }
     return try JSONSerialization.data(withJSONObject: object)
 }
 

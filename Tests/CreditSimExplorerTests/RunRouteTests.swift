@@ -5,6 +5,11 @@ import Testing
 
 @Suite("Explorer runs")
 struct RunRouteTests {
+    /// The online-speech penalty raised from −50 to −400.
+    static let harsher =
+        small
+        + "scheme:\n  rulebooks:\n    - id: v2016\n      rules:\n        - {behaviour: rc-b01, points: -400}\n"
+
     func keyNumber(_ body: [String: Any], _ id: String) -> Double? {
         (body["key_numbers"] as? [[String: Any]])?.first { $0["id"] as? String == id }?["value"] as? Double
     }
@@ -15,11 +20,8 @@ struct RunRouteTests {
             let base = try await client.execute(
                 uri: "/api/run", method: .POST, headers: jsonHeaders, body: runBody(edits: small)
             ) { json($0) }
-            let harsher =
-                small
-                + "scheme:\n  rulebooks:\n    - id: v2016\n      rules:\n        - {behaviour: rc-b01, points: -400}\n"
             let edited = try await client.execute(
-                uri: "/api/run", method: .POST, headers: jsonHeaders, body: runBody(edits: harsher)
+                uri: "/api/run", method: .POST, headers: jsonHeaders, body: runBody(edits: Self.harsher)
             ) { response in
                 #expect(response.status == .ok)
                 return json(response)
@@ -46,14 +48,9 @@ struct RunRouteTests {
             let unedited = try await client.execute(
                 uri: "/api/run", method: .POST, headers: jsonHeaders, body: runBody(edits: small)
             ) { json($0) }
-            let harsher =
-                small
-                + "scheme:\n  rulebooks:\n    - id: v2016\n      rules:\n        - {behaviour: rc-b01, points: -400}\n"
-            var object: [String: Any] = ["scenario": "rongcheng-2016", "edits": harsher, "baseline": small]
-            object["session"] = "tests"
             let edited = try await client.execute(
                 uri: "/api/run", method: .POST, headers: jsonHeaders,
-                body: try JSONSerialization.data(withJSONObject: object)
+                body: runBody(edits: Self.harsher, baseline: small)
             ) { response in
                 #expect(response.status == .ok, "\(text(response))")
                 return json(response)

@@ -97,7 +97,7 @@ struct SecurityTests {
                 ] {
                     group.addTask {
                         let socket = try await AsyncSocket.connected(
-                            to: try sockaddr_in.inet(ip4: "127.0.0.1", port: client.port))
+                            to: try sockaddr_in.inet(ip4: "127.0.0.1", port: client.port), timeout: 120)
                         try await socket.write(Data(partial.utf8))
                         do {
                             _ = try await socket.read(atMost: 100)
@@ -108,7 +108,7 @@ struct SecurityTests {
                     }
                 }
                 group.addTask {
-                    try await Task.sleep(for: .seconds(20))
+                    try await Task.sleep(for: .seconds(60))
                     return false
                 }
                 var closed = 0
@@ -121,7 +121,8 @@ struct SecurityTests {
                 return closed
             }
             #expect(closed == 2)
-            #expect(started.duration(to: .now) < .seconds(10))
+            // Bounded, not instant: the other suites may keep the cores busy meanwhile.
+            #expect(started.duration(to: .now) < .seconds(30))
             try await client.execute(uri: "/api/limits", method: .GET) { #expect($0.status == .ok) }
         }
     }

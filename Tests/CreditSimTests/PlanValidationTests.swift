@@ -13,6 +13,18 @@ struct PlanValidationTests {
 
     static let cases: [Case] = [
         Case(
+            description: "a parameter named like a fixed column",
+            body:
+                "parameters:\n  - {name: Seed, path: \"responses.deterrence\", values: [0.5]}\ndesign: {kind: grid}\n",
+            expected:
+                ":5:12: error: a parameter may not be called 'Seed': results.csv has a column of that name (parameters[Seed].name)"
+        ),
+        Case(
+            description: "a misspelt top-level key, transposed letters",
+            body:
+                "sede: 3\nparameters:\n  - {name: p, path: \"responses.deterrence\", values: [0.5]}\ndesign: {kind: gird}\n",
+            expected: ":4:1: error: unknown key 'sede' (sede)\n    hint: did you mean 'seed'?"),
+        Case(
             description: "unknown key", body: "replicates: 2\nparamters: []\n",
             expected: ":5:1: error: unknown key 'paramters' (paramters)"),
         Case(

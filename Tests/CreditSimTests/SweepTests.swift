@@ -35,6 +35,22 @@ struct SweepTests {
         #expect(resumed.skipped == 1 && resumed.complete)
     }
 
+    @Test("tables whose manifest was never written are rebuilt from the runs, to the same bytes")
+    func unfinishedAssembly() throws {
+        let folder = try temporaryFolder("sweep-unfinished")
+        defer { removeTemporary(folder) }
+        let loaded = try PlanLoader.load(path: try writePlan(folder, body: smallPlanBody))
+        let root = folder.appendingPathComponent("out").path
+        _ = try Sweep.execute(loaded, root: root, options: .init(threads: 1))
+        let csv = try Data(contentsOf: URL(fileURLWithPath: root + "/results.csv"))
+        // Killed after the tables, before the manifest.
+        try FileManager.default.removeItem(atPath: root + "/manifest.json")
+        let again = try Sweep.execute(loaded, root: root, options: .init(threads: 1))
+        #expect(again.complete && again.ran == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: root + "/results.csv")) == csv)
+        #expect(FileManager.default.fileExists(atPath: root + "/manifest.json"))
+    }
+
     @Test("one row per run × metric, every parameter a column; a point reproduces a direct run")
     func table() throws {
         let folder = try temporaryFolder("sweep-table")

@@ -102,7 +102,7 @@ public enum Merge {
         guard missing.isEmpty else { throw .missingShards(folder: root, missing: missing, count: count) }
         let unfinished = names.filter {
             !FileManager.default.fileExists(
-                atPath: (root as NSString).appendingPathComponent("\($0)/results.csv"))
+                atPath: (root as NSString).appendingPathComponent("\($0)/manifest.json"))
         }
         guard unfinished.isEmpty else { throw .unfinishedShards(folder: root, shards: unfinished) }
         return Shards(hash: hash, count: count, folders: folders)

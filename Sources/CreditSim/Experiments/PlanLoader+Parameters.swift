@@ -36,6 +36,13 @@ extension PlanLoader {
         if earlier.parameters.contains(where: { $0.name == name }) {
             sink.report(p.presentValue("name"), itemPath.key("name"), "a second parameter called '\(name)'")
         }
+        // Each parameter is a column of results.csv and results.sqlite beside the fixed ones.
+        if SweepTable.fixedColumns.contains(name.lowercased()) {
+            sink.report(
+                p.presentValue("name"), itemPath.key("name"),
+                "a parameter may not be called '\(name)': results.csv has a column of that name",
+                hint: "the fixed columns are \(SweepTable.fixedColumns.joined(separator: ", "))")
+        }
         guard let keyPath = ParameterPath(pathText) else {
             sink.report(
                 p.presentValue("path"), itemPath.key("path"), "'\(pathText)' is not a key path",

@@ -103,6 +103,7 @@ public enum Sweep {
         let complete = try state.finishedRuns().count == mine.count
         let seconds = (ContinuousClock.now - started).seconds
         if complete {
+            try state.removeUnfinishedTables()
             try SweepTable.assemble(
                 loaded, runs: mine, values: values, from: { state.runFile($0) }, into: folder,
                 manifest: SweepManifest(

@@ -129,9 +129,26 @@ final class SweepFolder: Sendable {
         }
     }
 
+    /// Removes the tables of an assembly that was killed before its manifest: they are rebuilt
+    /// from the committed runs, to the same bytes.
+    func removeUnfinishedTables() throws(SweepError) {
+        guard !isComplete else { return }
+        for name in ["results.csv", "results.sqlite"] {
+            let file = (path as NSString).appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: file) else { continue }
+            do {
+                try FileManager.default.removeItem(atPath: file)
+            } catch {
+                throw .cannotWrite(path: file, reason: error.localizedDescription)
+            }
+        }
+    }
+
     /// Whether the tables are written (every run finished).
+    ///
+    /// `manifest.json` is written last, so a sweep killed while writing its tables is not complete.
     var isComplete: Bool {
-        FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("results.csv"))
+        FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("manifest.json"))
     }
 
     /// Indices of committed runs (temporary files of interrupted writes are ignored).

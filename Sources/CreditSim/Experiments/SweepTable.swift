@@ -5,6 +5,10 @@ internal import Foundation
 /// `run,point,replicate,seed,<parameter>…,metric,value` — values as Swift prints them (shortest
 /// text that reads back to the same double), so equal results give equal bytes.
 enum SweepTable {
+    /// The columns every sweep table has besides one per parameter (SQLite compares names
+    /// without case, so a parameter may not take one of these in any case).
+    static let fixedColumns = ["run", "point", "replicate", "seed", "metric", "value"]
+
     static func header(_ plan: Plan) -> String {
         (["run", "point", "replicate", "seed"] + plan.parameters.map(\.name) + ["metric", "value"])
             .map(CSV.field).joined(separator: ",") + "\n"
