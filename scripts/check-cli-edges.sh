@@ -43,6 +43,13 @@ expect 1 '"": error: cannot write results: no path given (an empty name) (check 
   "$bin" run rongcheng-2016 --population 1000 --out ""
 expect 1 "a-file/sub: error: cannot create the sweep folder ('a-file' is a file, not a folder); check --out and the free disk space" \
   "$bin" sweep ci-small --out a-file/sub
+# A one-character folder name (NSString.deletingLastPathComponent crashes on it on Linux).
+if "$bin" run rongcheng-2016 --population 1000 --out r --quiet 2> err.txt && test -s r/summary.json; then
+  echo "ok: run --out r"
+else
+  echo "FAIL: run --out r"; head -5 err.txt; failures=$((failures + 1))
+fi
+
 # An unknown name: the message names the shipped folder it looked in (which depends on the install).
 "$bin" run no-such 2> err.txt && { echo "FAIL: an unknown name ran"; failures=$((failures + 1)); }
 grep -q "^no-such: error: no file 'no-such' here, and no shipped scenario of that name in " err.txt \
@@ -87,5 +94,5 @@ else
   echo "FAIL: long run / Ctrl-C (exit $code)"; cat err.txt; ls -a; failures=$((failures + 1))
 fi
 
-echo "$((11 - failures)) passed, $failures failed"
+echo "$((12 - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -49,7 +49,7 @@ struct Compare: ParsableCommand {
             let profile = try loadGuidanceOrExit(guidance)
             inputs.append(profile.input)
             let scenarioPath = ShippedData.scenario(scenarios[0]).path
-            let directory = (scenarioPath as NSString).deletingLastPathComponent
+            let directory = FilePath.parent(of: scenarioPath)
             let compliant = try orExit { () throws(ScenarioError) in
                 try CompliantScenario(
                     base: loaded[0].scenario, scenarioPath: scenarioPath,

@@ -51,6 +51,29 @@ struct SweepTests {
         #expect(FileManager.default.fileExists(atPath: root + "/manifest.json"))
     }
 
+    @Test("a sweep whose files would not fit the free disk stops before its first run, with the numbers")
+    func diskFull() throws {
+        let folder = try temporaryFolder("sweep-disk")
+        defer { removeTemporary(folder) }
+        let loaded = try PlanLoader.load(path: try writePlan(folder, body: smallPlanBody))
+        let root = folder.appendingPathComponent("out").path
+        var options = Sweep.Options(threads: 1)
+        options.host = .fixed(memory: nil, disk: 100_000)
+        options.progress = { _, _ in Issue.record("a run started") }
+        let refusal = #expect(throws: SweepError.self) {
+            try Sweep.execute(loaded, root: root, options: options)
+        }
+        guard case .diskFull(_, let needed, let free) = refusal else {
+            Issue.record("expected the disk check to refuse, got \(String(describing: refusal))")
+            return
+        }
+        #expect(free == 100_000 && needed > free)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/runs").isEmpty)
+        options.host = .fixed(memory: nil, disk: 1 << 40)
+        options.progress = nil
+        #expect(try Sweep.execute(loaded, root: root, options: options).complete)
+    }
+
     @Test("one row per run × metric, every parameter a column; a point reproduces a direct run")
     func table() throws {
         let folder = try temporaryFolder("sweep-table")

@@ -140,7 +140,7 @@ public struct RunPlan: Sendable, Encodable {
     static func freeDisk(near folder: String) -> Int? {
         var path = (folder as NSString).standardizingPath
         while !FileManager.default.fileExists(atPath: path) && path != "/" && !path.isEmpty {
-            path = (path as NSString).deletingLastPathComponent
+            path = FilePath.parent(of: path)
         }
         let attributes = try? FileManager.default.attributesOfFileSystem(forPath: path.isEmpty ? "." : path)
         return (attributes?[.systemFreeSize] as? NSNumber)?.intValue

@@ -21,7 +21,7 @@ extension PlanLoader {
             title = fields.string("title") ?? name
             _ = fields.string("description")
             scenarioText = fields.string("scenario", required: true) ?? ""
-            let directory = (planPath as NSString).deletingLastPathComponent
+            let directory = FilePath.parent(of: planPath)
             scenarioPath =
                 scenarioText.hasPrefix("/") || directory.isEmpty
                 ? scenarioText : (directory as NSString).appendingPathComponent(scenarioText)

@@ -44,6 +44,8 @@ public enum Sweep {
         /// Called after each committed run with (finished, total) of this shard; from any thread.
         public var progress: (@Sendable (Int, Int) -> Void)?
         public var command: [String]
+        /// The machine's free disk, for the check before the first run (tests pass fixed figures).
+        public var host: RunPlan.Host = .current
 
         public init(
             threads: Int? = nil, shard: Shard? = nil, maximumNewRuns: Int? = nil, command: [String] = []
@@ -96,7 +98,7 @@ public enum Sweep {
         let done = try state.finishedRuns()
         let pending = mine.filter { !done.contains($0.index) }
         let todo = options.maximumNewRuns.map { Array(pending.prefix($0)) } ?? pending
-        try checkDisk(for: pending.count, loaded: loaded, values: values, folder: folder)
+        try checkDisk(for: pending.count, loaded: loaded, values: values, folder: folder, host: options.host)
         try perform(todo, loaded: loaded, values: values, state: state, options: options) { finished in
             options.progress?(done.count + finished, mine.count)
         }
@@ -120,11 +122,11 @@ public enum Sweep {
     /// Each run adds one row per metric three times over: its own file, `results.csv` and
     /// `results.sqlite` (counted at 1.5 times the text).
     private static func checkDisk(
-        for runs: Int, loaded: PlanLoader.Loaded, values: [[String]], folder: String
+        for runs: Int, loaded: PlanLoader.Loaded, values: [[String]], folder: String, host: RunPlan.Host
     ) throws(SweepError) {
         guard runs > 0, let first = values.first,
             let scenario = try? loaded.scenario(at: first, replicate: 0),
-            let free = RunPlan.freeDisk(near: folder)
+            let free = host.freeDiskBytes(folder)
         else { return }
         let names = loaded.metricNames(scenario)
         let rows =

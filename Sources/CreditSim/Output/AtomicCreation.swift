@@ -20,7 +20,7 @@ enum AtomicCreation {
     /// Creates `path` with `build`, which receives the temporary path to create.
     static func create(_ path: String, _ build: (_ temporary: String) throws -> Void) throws(Failure) {
         let name = (path as NSString).lastPathComponent
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = FilePath.parent(of: path)
         // The process id marks a temporary whose writer died, so a later creation removes it.
         OutputTarget.removeStalePartials(of: path)
         let temporary = ((parent.isEmpty ? "." : parent) as NSString)

@@ -10,9 +10,9 @@ enum OutputTarget {
             return "no path given (an empty name)"
         }
         let manager = FileManager.default
-        var ancestor = (path as NSString).deletingLastPathComponent
+        var ancestor = FilePath.parent(of: path)
         while !ancestor.isEmpty && !manager.fileExists(atPath: ancestor) {
-            ancestor = (ancestor as NSString).deletingLastPathComponent
+            ancestor = FilePath.parent(of: ancestor)
         }
         if ancestor.isEmpty { ancestor = "." }
         var isFolder: ObjCBool = false
@@ -31,7 +31,7 @@ enum OutputTarget {
     static func removeStalePartials(of path: String) -> [String] {
         let manager = FileManager.default
         let name = (path as NSString).lastPathComponent
-        let parentPath = (path as NSString).deletingLastPathComponent
+        let parentPath = FilePath.parent(of: path)
         let parent = parentPath.isEmpty ? "." : parentPath
         let prefix = ".\(name).partial-"
         guard let entries = try? manager.contentsOfDirectory(atPath: parent) else { return [] }

@@ -73,8 +73,7 @@ public enum ResultFolder {
     public static func write(_ files: [(name: String, data: Data)], to path: String) throws(Failure) {
         do {
             try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent.isEmpty
-                    ? "." : (path as NSString).deletingLastPathComponent,
+                atPath: FilePath.parent(of: path).isEmpty ? "." : FilePath.parent(of: path),
                 withIntermediateDirectories: true)
         } catch {
             throw .cannotWrite(path: path, reason: error.localizedDescription)

@@ -69,7 +69,7 @@ public enum ScenarioLoader {
         let text = read.string
         inputs.append(Input(path: path, sha256: read.sha256))
         return resolve(
-            text: text, file: path, directory: (path as NSString).deletingLastPathComponent,
+            text: text, file: path, directory: FilePath.parent(of: path),
             chain: chain + [canonical],
             inputs: &inputs, sink: sink, virtualFiles: virtualFiles)
     }
