@@ -24,6 +24,25 @@ enum Interrupt {
         }
     }
 
+    /// The value of `work`, a simulation Ctrl-C may stop, with `bar` finished either way.
+    ///
+    /// A failure exits with 130 after Ctrl-C, else prints the error (with the CLI's remedy) and
+    /// exits with 1.
+    static func run<T, Failure: Error & CustomStringConvertible>(
+        closing bar: ProgressBar?, _ work: () throws(Failure) -> T
+    ) throws -> T {
+        do {
+            let value = try work()
+            bar?.finish()
+            return value
+        } catch {
+            bar?.finish()
+            try exitIfRequested()
+            printError(remedied(error))
+            throw ExitCode(1)
+        }
+    }
+
     /// Exit code 130 (as for SIGINT) when the work stopped because of Ctrl-C.
     static func exitIfRequested() throws {
         if requested { throw ExitCode(130) }

@@ -8,7 +8,9 @@ struct Run: ParsableCommand {
         discussion: """
             Writes results/<scenario>/<run-id>/ (or --out): manifest.json, summary.json, daily.csv, \
             rules.csv, histograms.csv, drops.csv, trajectories.csv, exposures.csv. Existing folders are never \
-            overwritten. See docs/outputs.md.
+            overwritten. With --replicates N: the scenario over N seeds (seed, seed+1, …) instead, with \
+            each metric's mean and 95 % interval and the grade shares' daily bands (metrics.csv, \
+            summary.csv, daily-bands.csv, manifest.json), as `compare` writes them. See docs/outputs.md.
             """)
 
     @Argument(
@@ -27,7 +29,23 @@ struct Run: ParsableCommand {
     @Flag(help: "Print the summary as JSON on stdout.")
     var json = false
 
+    @Option(
+        parsing: .unconditional,
+        help: "Run this many replicates (seeds seed, seed+1, …) and write means with 95 % intervals.")
+    var replicates: Int?
+
+    func validate() throws {
+        if let replicates, !(2...10_000).contains(replicates) {
+            throw ValidationError("--replicates \(replicates) is out of range: it must be in [2, 10000]")
+        }
+        if replicates != nil && (referenceJSON != nil || json) {
+            throw ValidationError(
+                "--replicates writes a folder of means; it takes neither --reference-json nor --json")
+        }
+    }
+
     func run() throws {
+        if let replicates { return try runReplicates(replicates) }
         let startedAt = Date()
         let clock = ContinuousClock()
         let loadStart = clock.now
@@ -52,17 +70,9 @@ struct Run: ParsableCommand {
         let bar = options.quiet ? nil : ProgressBar.standardError(label: s.meta.name)
         var simulation = Simulation.Options(threads: options.threads, isCancelled: { Interrupt.requested })
         if let bar { simulation.progress = { bar.update($0) } }
-        let written: RunJob.Output?
-        do {
-            written = try job.write(to: folder, options: simulation)
-        } catch {
-            bar?.finish()
-            try Interrupt.exitIfRequested()
-            printError(remedied(error))
-            throw ExitCode(1)
+        let output = try Interrupt.run(closing: bar) { () throws(RunJob.Failure) in
+            try job.write(to: folder, options: simulation)
         }
-        bar?.finish()
-        guard let output = written else { throw ExitCode(1) }
         if let referenceJSON {
             let data = try orExit { () throws(EncodingFailure) in try output.result.referenceJSON() }
             do {
@@ -81,6 +91,45 @@ struct Run: ParsableCommand {
 }
 
 extension Run {
+    /// `--replicates N`: the scenario over N seeds, written as `compare` writes one scenario.
+    func runReplicates(_ count: Int) throws {
+        let startedAt = Date()
+        var loaded = try loadOrExit(scenario)
+        if let population = options.population { loaded = loaded.overriding(population: population) }
+        let s = loaded.scenario
+        let folder =
+            options.out
+            ?? ResultFolder.defaultPath(
+                parent: "results/\(s.meta.name)-replicates", startedAt: startedAt,
+                seed: options.seed ?? s.run.seed)
+        try orExit { () throws(ResultFolder.Failure) in try ResultFolder.ensureAbsent(folder) }
+        Interrupt.install()
+        let bar = options.quiet ? nil : ProgressBar.standardError(label: "\(s.meta.name) ×\(count)")
+        var progress: (@Sendable (Double) -> Void)?
+        if let bar { progress = { bar.update($0) } }
+        let comparison = try Interrupt.run(closing: bar) { () throws(Simulation.Failure) in
+            try Comparison.run(
+                [(s.meta.name, s)], replicates: count, baseSeed: options.seed ?? s.run.seed,
+                options: Simulation.Options(threads: options.threads, isCancelled: { Interrupt.requested }),
+                progress: progress)
+        }
+        var files: [(name: String, data: Data)] = [
+            ("metrics.csv", Data(comparison.metricsTable.utf8)),
+            ("summary.csv", Data(comparison.summaryTable.utf8)),
+            ("differences.csv", Data(comparison.differencesTable.utf8)),
+            ("daily-bands.csv", Data(comparison.bandsTable.utf8)),
+        ]
+        let manifest = ComparisonManifest(
+            command: CommandLine.arguments, scenarios: [s], labels: [s.meta.name], inputs: loaded.inputs,
+            comparison: comparison, startedAt: startedAt, files: files)
+        files.append(("manifest.json", try orExit { () throws(EncodingFailure) in try encodeJSON(manifest) }))
+        if report {
+            files += try orExit { () throws(ReportError) in try Report.files(for: files, name: folder) }
+        }
+        try orExit { () throws(ResultFolder.Failure) in try ResultFolder.write(files, to: folder) }
+        if !options.quiet { print(ReplicatesPrinter.text(comparison, folder: folder)) }
+    }
+
     /// Runs that would take longer than this many seconds say so before they start.
     static let announcedSeconds = 30.0
 
@@ -107,4 +156,24 @@ extension Run {
 struct RunReport: Encodable {
     let folder: String
     let summary: RunSummary
+}
+
+/// The means of `run --replicates`, for the terminal.
+enum ReplicatesPrinter {
+    static func text(_ c: Comparison, folder: String) -> String {
+        var lines = [
+            "\(c.labels[0]): \(c.seeds.count) replicates (seeds \(c.seeds.first ?? 0)…\(c.seeds.last ?? 0)), "
+                + "means with 95 % intervals across replicates"
+        ]
+        let width = min(56, c.metrics.map(\.count).max() ?? 0)
+        for (k, metric) in c.metrics.enumerated() {
+            guard let m = c.summary(scenario: 0, metric: k), m.estimate.isFinite else { continue }
+            lines.append(
+                "  \(metric.padding(toLength: width, withPad: " ", startingAt: 0))  "
+                    + "\(ComparisonPrinter.num(m.estimate)) [\(ComparisonPrinter.num(m.lower)), \(ComparisonPrinter.num(m.upper))]"
+            )
+        }
+        lines.append("Results: \(folder)  (simulated in \(String(format: "%.1f", c.simulationSeconds)) s)")
+        return lines.joined(separator: "\n")
+    }
 }

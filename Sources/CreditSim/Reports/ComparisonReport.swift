@@ -38,14 +38,19 @@ struct ComparisonReport {
     }
 
     func html(figureOffset: Int) throws(ReportError) -> (html: String, figures: Int) {
-        var body = "<section><h2>Comparison: \(HTML.escape(labels.joined(separator: " vs ")))</h2>"
+        let replicatesOnly = labels.count == 1
+        var body =
+            replicatesOnly
+            ? "<section><h2>Replicates of \(HTML.escape(labels[0]))</h2>"
+            : "<section><h2>Comparison: \(HTML.escape(labels.joined(separator: " vs ")))</h2>"
         let seeds = manifest.seeds ?? []
         let rows: [[String]] =
             [
                 ["scenarios", labels.joined(separator: ", ")],
                 [
                     "replicates",
-                    "\(manifest.replicates ?? seeds.count) (seeds \(seeds.first.map(String.init) ?? "?")…\(seeds.last.map(String.init) ?? "?"), common random numbers)",
+                    "\(manifest.replicates ?? seeds.count) (seeds \(seeds.first.map(String.init) ?? "?")…\(seeds.last.map(String.init) ?? "?")"
+                        + (replicatesOnly ? ")" : ", common random numbers)"),
                 ],
                 ["population", String(manifest.resolvedScenarios?.first?.population.size ?? 0)],
                 ["CreditSim", manifest.version],
@@ -204,6 +209,16 @@ struct ComparisonReport {
                     measures.map { m in [name(m)] + labels.map { interval(summaries[$0]?[m]) } }))
         }
         body += "<h2>Figures</h2>" + figures.html.joined()
+        if replicatesOnly {
+            // One scenario (`run --replicates`): each metric's mean across replicates, no differences.
+            let metrics = (summaries[labels[0]] ?? [:]).keys.sorted()
+            body +=
+                "<h2>Metrics</h2><p class=\"note\">Means over \(manifest.replicates ?? 0) replicates (seeds as "
+                + "listed above) with 95 % intervals from the spread across replicates.</p>"
+            body += HTML.table(
+                ["metric", "mean [95 %]"], metrics.map { [$0, interval(summaries[labels[0]]?[$0])] })
+            return (body + "</section>", figures.count)
+        }
         let single = labels.count == 2
         body +=
             "<h2>Metrics</h2><p class=\"note\">Means over replicates with 95 % intervals; the paired difference is "
