@@ -4,9 +4,9 @@
 # page. The installed binary finds its data from any folder (PREFIX/share/creditsim).
 # usage: scripts/install.sh [PREFIX]      (default: $HOME/.local)
 set -euo pipefail
-cd "$(dirname "$0")/.."
 prefix=${1:-$HOME/.local}
-case "$prefix" in /*) ;; *) prefix="$PWD/$prefix" ;; esac
+case "$prefix" in /*) ;; *) prefix="$PWD/$prefix" ;; esac   # relative to where it was called from
+cd "$(dirname "$0")/.."
 
 scripts/setup.sh
 swift build -c release --product creditsim >&2

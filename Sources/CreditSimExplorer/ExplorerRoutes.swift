@@ -15,15 +15,44 @@ struct ExplorerRoutes: HTTPHandler {
     }
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        // The whole body is read before anything else, whatever the answer: FlyingFox does not
+        // skip an unread body larger than 2 MiB or sent in chunks, whose bytes would then be read
+        // as the next request on the connection (a request smuggled past the guard).
+        let body = await Self.readWholeBody(request, keeping: configuration.maximumBodyBytes)
         var response: HTTPResponse
         do {
             try requestGuard.check(request)
-            response = try await route(request)
+            response = try await route(request, body: body)
         } catch {
             response = error.response
         }
         for (name, value) in Self.securityHeaders { response.headers[name] = value }
         return response
+    }
+
+    /// The request body read to its end, keeping at most `limit` bytes (`nil` past the limit or
+    /// when it cannot be read).
+    static func readWholeBody(_ request: HTTPRequest, keeping limit: Int) async -> Result<Data, APIError> {
+        var data = Data()
+        var tooLarge = false
+        do {
+            for try await chunk in request.bodySequence {
+                if !tooLarge && data.count + chunk.count <= limit {
+                    data.append(chunk)
+                } else {
+                    tooLarge = true
+                    data = Data()
+                }
+            }
+        } catch {
+            return .failure(.badRequest("the request body could not be read: \(error.localizedDescription)"))
+        }
+        return tooLarge
+            ? .failure(
+                APIError(
+                    status: .contentTooLarge,
+                    message: "the request body is too large: the limit is \(limit) bytes"))
+            : .success(data)
     }
 
     /// Sent with every response: the page loads nothing from elsewhere and may not be framed.
@@ -41,7 +70,9 @@ struct ExplorerRoutes: HTTPHandler {
         (HTTPHeader("Cross-Origin-Resource-Policy"), "same-origin"),
     ]
 
-    private func route(_ request: HTTPRequest) async throws(APIError) -> HTTPResponse {
+    private func route(_ request: HTTPRequest, body: Result<Data, APIError>) async throws(APIError)
+        -> HTTPResponse
+    {
         switch (request.method, request.path) {
         case (.GET, "/"): return Self.asset(Assets.index, "text/html; charset=utf-8")
         case (.GET, "/assets/explorer.js"): return Self.asset(Assets.script, "text/javascript; charset=utf-8")
@@ -63,10 +94,10 @@ struct ExplorerRoutes: HTTPHandler {
         case (.GET, let path) where path.hasPrefix("/api/scenarios/"):
             return try Self.json(try service.base(String(path.dropFirst("/api/scenarios/".count))).scenario)
         case (.POST, "/api/run"):
-            let body = try await decode(request)
+            let body = try decode(try body.get())
             return Self.json(data: try await service.run(body))
         case (.POST, "/api/scenario.yaml"):
-            let body = try await decode(request)
+            let body = try decode(try body.get())
             let edited = try service.edited(body)
             return HTTPResponse(
                 statusCode: .ok,
@@ -113,24 +144,8 @@ struct ExplorerRoutes: HTTPHandler {
         }
     }
 
-    /// The request's body as a `RunRequest`; a body above the limit is refused before it is read
-    /// (by its declared length) or as soon as it passes the limit (chunked bodies).
-    private func decode(_ request: HTTPRequest) async throws(APIError) -> RunRequest {
-        let limit = configuration.maximumBodyBytes
-        let tooLarge = APIError(
-            status: .contentTooLarge, message: "the request body is too large: the limit is \(limit) bytes")
-        if let declared = request.bodySequence.count, declared > limit { throw tooLarge }
-        var body = Data()
-        do {
-            for try await chunk in request.bodySequence {
-                body.append(chunk)
-                if body.count > limit { throw tooLarge }
-            }
-        } catch let error as APIError {
-            throw error
-        } catch {
-            throw .badRequest("the request body could not be read: \(error.localizedDescription)")
-        }
+    /// The request's body as a `RunRequest`.
+    private func decode(_ body: Data) throws(APIError) -> RunRequest {
         do {
             return try JSONDecoder().decode(RunRequest.self, from: body)
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {

@@ -84,7 +84,10 @@ struct ExplorerService: Sendable {
             yaml == request.edits ? nil : try self.edited(request.replacingEdits(yaml))
         }
         let profile = try request.guidance.map { name throws(APIError) in try loadGuidance(name) }
-        let key = "\(request.scenario)\n\(request.baseline ?? "")"
+        // The file's hash too: a scenario file edited while the server runs is a new baseline.
+        let key =
+            ([request.scenario, request.baseline ?? ""] + (unedited?.loaded.inputs.map(\.sha256) ?? []))
+            .joined(separator: "\n")
         let cached = unedited == nil ? nil : await baselines.value(for: key)
         let flag = try await gate.enter(session: request.session)
         let outcome = await Self.detached { () throws(APIError) -> (Data, Simulated?) in

@@ -163,7 +163,15 @@ enum ComparisonPrinter {
         return lines.joined(separator: "\n")
     }
 
+    /// Four significant digits in plain decimals, never in scientific notation (`0.0000622`, not
+    /// `6.22e-05`); whole numbers and values of 1,000 or more with one decimal.
     static func num(_ x: Double) -> String {
-        abs(x) >= 1000 || x == x.rounded() ? String(format: "%.1f", x) : String(format: "%.4g", x)
+        guard x.isFinite else { return String(x) }
+        if abs(x) >= 1000 || x == x.rounded() { return String(format: "%.1f", x) }
+        let decimals = max(0, min(15, 3 - Int(floor(log10(abs(x))))))
+        var text = String(format: "%.\(decimals)f", x)
+        while text.contains(".") && text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 }

@@ -19,8 +19,9 @@ enum Interrupt {
         signal(SIGINT) { _ in
             // Only async-signal-safe calls here: an atomic exchange, write(2) and _exit(2).
             if interruptRequested.exchange(true, ordering: .relaxed) { _exit(130) }
-            let message = "\ninterrupted: stopping at the next block of residents; nothing will be written\n"
-            message.utf8CString.withUnsafeBufferPointer { _ = write(2, $0.baseAddress, $0.count - 1) }
+            let message: StaticString =
+                "\ninterrupted: stopping at the next block of residents; nothing will be written\n"
+            message.withUTF8Buffer { _ = write(2, $0.baseAddress, $0.count) }  // no allocation
         }
     }
 

@@ -127,6 +127,37 @@ struct SecurityTests {
         }
     }
 
+    @Test("a refused request's unread body is never read as a second request (no smuggling)")
+    func smuggling() async throws {
+        var configuration = testConfiguration()
+        configuration.idleSeconds = 1
+        try await withExplorer(configuration) { client in
+            // A body above FlyingFox's 2 MiB replay size, starting with a request of its own.
+            let inner = Data("GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)
+            let body = inner + Data(repeating: UInt8(ascii: "x"), count: 3 << 20)
+            let head =
+                "POST /api/run HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
+                + "Origin: http://evil.example\r\nContent-Length: \(body.count)\r\n\r\n"
+            let socket = try await AsyncSocket.connected(
+                to: try sockaddr_in.inet(ip4: "127.0.0.1", port: client.port), timeout: 120)
+            defer { try? socket.close() }
+            try await socket.write(Data(head.utf8) + body)
+            var bytes: [UInt8] = []
+            while true {
+                do {
+                    let chunk = try await socket.read(atMost: 1 << 16)
+                    if chunk.isEmpty { break }
+                    bytes += chunk
+                } catch {
+                    break  // closed after the idle time
+                }
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(text.components(separatedBy: "HTTP/1.1 ").count - 1 == 1, "\(text.prefix(400))")
+            #expect(text.hasPrefix("HTTP/1.1 403"))
+        }
+    }
+
     @Test("a request whose daily tables would be huge is refused before it runs")
     func costly() async throws {
         // 512 groups × 7,305 days: a reply of hundreds of megabytes before this limit.

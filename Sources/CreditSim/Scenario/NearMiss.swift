@@ -5,6 +5,9 @@ enum NearMiss {
     /// `detection`), or an edit distance of at most a third of the word's length (at least 1 for
     /// words of three letters or more; `trafic` → `traffic`).
     static func suggestion(for word: String, among allowed: [String]) -> String? {
+        // Long words get no guess: the distance table grows with the product of the lengths.
+        guard word.count <= maximumLength else { return nil }
+        let allowed = allowed.filter { $0.count <= maximumLength }
         let folded = fold(word)
         if let same = allowed.first(where: { fold($0) == folded }) { return same }
         if folded.count >= 3,
@@ -15,9 +18,13 @@ enum NearMiss {
         }
         // Words of one or two letters are too short to guess from.
         let limit = word.count >= 3 ? max(1, word.count / 3) : 0
-        let scored = allowed.map { ($0, editDistance(fold($0), folded)) }.filter { $0.1 <= limit }
+        let scored = allowed.filter { abs($0.count - word.count) <= limit }
+            .map { ($0, editDistance(fold($0), folded)) }.filter { $0.1 <= limit }
         return scored.min { $0.1 < $1.1 }?.0
     }
+
+    /// Words longer than this get no suggestion (and are not suggested).
+    static let maximumLength = 64
 
     /// The hint for `word`: `did you mean 'x'?`, or the allowed words when none is close.
     static func hint(for word: String, among allowed: [String], listing noun: String = "allowed") -> String {

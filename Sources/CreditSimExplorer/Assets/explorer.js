@@ -516,7 +516,8 @@ function currentState() {
   const s = base;
   const state = {};
   const population = $("population").value.trim();
-  if (population !== autoPopulation && population !== String(s.population.size)) state.p = population;
+  // The page starts at min(file, default): anything else is the student's choice.
+  if (population !== String(Math.min(s.population.size, limits.default_population))) state.p = population;
   if ($("seed").value.trim() !== String(s.run.seed)) state.s = $("seed").value.trim();
   if ($("compare").checked && $("guidance").value) state.g = $("guidance").value;
   for (const rulebook of s.scheme.rulebooks) {
@@ -569,7 +570,7 @@ function restoreState(state) {
     if (select && migration) select.value = migration;
   }
   for (const [key, [points, detection, removed]] of Object.entries(state.r || {})) {
-    const row = document.querySelector(`table.rules tbody tr[data-rule="${CSS.escape(key)}"]`);
+    const row = document.querySelector(`table.rules tbody tr[data-rule="${CSS.escape(key)}"][data-added="false"]`);
     if (!row) continue;
     row.querySelector('[data-field="points"]').value = points;
     row.querySelector('[data-field="detection"]').value = detection;
@@ -610,7 +611,15 @@ async function loadScenario(name, state = null) {
   }
   clearErrors();
   buildControls();
-  if (state) restoreState(state);
+  if (state) {
+    try {
+      restoreState(state);
+    } catch {
+      // A damaged link: the scenario as in its file, and say so.
+      buildControls();
+      setStatus("the link's edits could not be read; showing the scenario as in its file");
+    }
+  }
   showEdits();
   await run();
 }
