@@ -41,21 +41,27 @@ struct TestClient: Sendable {
         headers[.connection] = "close"
         var head = "\(method.rawValue) \(uri) HTTP/1.1\r\n"
         for (name, value) in headers { head += "\(name.rawValue): \(value)\r\n" }
+        return try await check(try Self.parse(try await exchange(Data((head + "\r\n").utf8) + body)))
+    }
+
+    /// Sends `bytes` on a new connection and returns everything the server sends until it closes
+    /// the connection (after `Connection: close`, or after its idle time).
+    func exchange(_ bytes: Data) async throws -> [UInt8] {
         let socket = try await AsyncSocket.connected(
             to: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 120)
         defer { try? socket.close() }
-        try await socket.write(Data((head + "\r\n").utf8) + body)
-        var bytes: [UInt8] = []
+        try await socket.write(bytes)
+        var received: [UInt8] = []
         while true {
             do {
                 let chunk = try await socket.read(atMost: 1 << 16)
                 if chunk.isEmpty { break }
-                bytes += chunk
+                received += chunk
             } catch {
-                break  // the server closed the connection: the response is complete
+                break  // the server closed the connection
             }
         }
-        return try await check(try Self.parse(bytes))
+        return received
     }
 
     /// The status line, headers and body of a whole HTTP/1.1 response.

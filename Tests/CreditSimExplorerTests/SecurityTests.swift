@@ -138,20 +138,7 @@ struct SecurityTests {
             let head =
                 "POST /api/run HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
                 + "Origin: http://evil.example\r\nContent-Length: \(body.count)\r\n\r\n"
-            let socket = try await AsyncSocket.connected(
-                to: try sockaddr_in.inet(ip4: "127.0.0.1", port: client.port), timeout: 120)
-            defer { try? socket.close() }
-            try await socket.write(Data(head.utf8) + body)
-            var bytes: [UInt8] = []
-            while true {
-                do {
-                    let chunk = try await socket.read(atMost: 1 << 16)
-                    if chunk.isEmpty { break }
-                    bytes += chunk
-                } catch {
-                    break  // closed after the idle time
-                }
-            }
+            let bytes = try await client.exchange(Data(head.utf8) + body)  // ends after the idle time
             let text = String(decoding: bytes, as: UTF8.self)
             #expect(text.components(separatedBy: "HTTP/1.1 ").count - 1 == 1, "\(text.prefix(400))")
             #expect(text.hasPrefix("HTTP/1.1 403"))

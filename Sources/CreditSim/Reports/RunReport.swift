@@ -67,8 +67,9 @@ struct RunReport {
         let sample = sampleDays
         let population = Double(scenario.population.size)
         let layers = gradeLayers(daily, sample: sample)
+        let comparable = try comparableBaseline()  // read once, drawn in two figures
         var ghost: (label: String, tops: [[Double]])?
-        if let b = try comparableBaseline() {
+        if let b = comparable {
             var top = [Double](repeating: 0, count: sample.count)
             let tops = b.gradeLayers(try b.dailyCounts(), sample: sample).map { layer in
                 top = zip(top, layer.values).map { $0 + $1 }
@@ -99,7 +100,7 @@ struct RunReport {
         let histogram = try input.table(
             .histograms, ["date", "bin_lower", "bin_upper", "residents"], group: "all")
         let dates = Array(Set(histogram.map { $0[0] })).sorted()
-        let baselineHistogram = try comparableBaseline()?.input.table(
+        let baselineHistogram = try comparable?.input.table(
             .histograms, ["date", "bin_lower", "bin_upper", "residents"], group: "all")
         // The axis spans the occupied bins (and one empty bin either side), not the whole table.
         let occupied = (histogram + (baselineHistogram ?? [])).filter { (Double($0[3]) ?? 0) > 0 }.compactMap
