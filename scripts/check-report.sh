@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Opens HTML reports in headless Chromium the way a reader would: fails on any console message,
 # saves a screenshot and an A4 PDF print beside each report, and checks in the PDF that every
-# figure's title and its caption land on the same page (no chart cut by a page break).
+# figure's title and its caption land on the same page (no chart cut by a page break) and that no
+# page is empty.
 # usage: scripts/check-report.sh REPORT.html [REPORT.html …]   (needs chromium and poppler-utils)
 set -euo pipefail
 browser=$(command -v chromium || command -v chromium-browser)
@@ -17,6 +18,10 @@ for report in "$@"; do
   "$browser" --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
     --print-to-pdf="$dir/$stem.pdf" "file://$report" 2>/dev/null >/dev/null
   pages=$(pdfinfo "$dir/$stem.pdf" | awk '/^Pages:/ {print $2}')
+  for p in $(seq 1 "$pages"); do
+    words=$(pdftotext -f "$p" -l "$p" "$dir/$stem.pdf" - 2>/dev/null | wc -w)
+    [ "$words" -gt 0 ] || { echo "$report: page $p of $stem.pdf is empty"; exit 1; }
+  done
   figures=$(grep -o '<figure id="figure-[0-9]*' "$report" | grep -o '[0-9]*$' || true)
   for n in $figures; do
     found=0
@@ -28,5 +33,5 @@ for report in "$@"; do
     [ "$found" -eq 1 ] || { echo "$report: figure $n is split across pages in $stem.pdf"; exit 1; }
   done
   size=$(stat -c %s "$report")
-  echo "$report: $(wc -w <<<"$figures") figures whole on $pages A4 pages, $((size / 1024)) KiB, no console messages; $stem.png and $stem.pdf saved"
+  echo "$report: $(wc -w <<<"$figures") figures whole on $pages A4 pages (none empty), $((size / 1024)) KiB, no console messages; $stem.png and $stem.pdf saved"
 done

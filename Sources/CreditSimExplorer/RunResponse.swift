@@ -38,12 +38,16 @@ struct RunResponse: Encodable, Sendable {
     }
 }
 
-/// One headline number of a run, as the page lists it.
+/// One headline number of a run, as the page lists it, named and written by `MetricCatalogue`.
 struct KeyNumber: Encodable, Sendable {
     let id: String
     let label: String
     let value: Double
     let text: String
+    /// How the page writes a difference of two values: times `scale`, then `differenceUnit`
+    /// (shares differ in percentage points).
+    let scale: Double
+    let differenceUnit: String
 
     /// The headline numbers of a run, in display order: grades from the highest, then opted out.
     static func of(_ summary: RunSummary, states: [String]) -> [KeyNumber] {
@@ -51,39 +55,31 @@ struct KeyNumber: Encodable, Sendable {
         let last = summary.keyDates.last
         let grades = summary.keyDates.last.map { Array($0.shares.keys) } ?? []
         var out: [KeyNumber] = []
-        func add(_ id: String, _ label: String, _ value: Double, _ text: String) {
-            out.append(KeyNumber(id: id, label: label, value: value, text: text))
+        func add(_ id: String, _ metric: String, _ value: Double) {
+            let m = MetricCatalogue.describe(metric)
+            out.append(
+                KeyNumber(
+                    id: id, label: m.words, value: value, text: m.value(value), scale: m.unit.scale,
+                    differenceUnit: m.unit.differenceSuffix))
         }
         if let scores = summary.finalScores {
-            add("mean-score", "Mean score at the end", scores.mean, String(format: "%.1f", scores.mean))
-            add(
-                "sd-score", "Standard deviation of scores", scores.standardDeviation,
-                String(format: "%.1f", scores.standardDeviation))
-            add("min-score", "Lowest score", Double(scores.minimum), String(scores.minimum))
+            add("mean-score", "mean_score", scores.mean)
+            add("sd-score", "score_sd", scores.standardDeviation)
+            add("min-score", "score_min", Double(scores.minimum))
         }
         for grade in grades.sorted(by: {
             (states.firstIndex(of: $0) ?? .max) < (states.firstIndex(of: $1) ?? .max)
         }) {
-            let share = last?.shares[grade] ?? 0
-            add(
-                "share-\(grade)",
-                "Share \(grade == Scheme.optedOut ? "opted out" : "in grade \(grade)") at the end", share,
-                percentText(share))
+            add("share-\(grade)", "share_\(grade)", last?.shares[grade] ?? 0)
         }
-        let penalised = Double(summary.everPenalised) / population
-        add("ever-penalised", "Ever penalised", penalised, percentText(penalised))
-        let notUnlawful = Double(summary.everPenalisedNotUnlawful) / population
+        add("ever-penalised", "ever_penalised_share", Double(summary.everPenalised) / population)
         add(
-            "penalised-not-unlawful", "Penalised for conduct that is not unlawful", notUnlawful,
-            percentText(notUnlawful))
-        let noBasis = Double(summary.pointsRemovedWithoutLegalBasis) / population
+            "penalised-not-unlawful", "penalised_not_unlawful_share",
+            Double(summary.everPenalisedNotUnlawful) / population)
         add(
-            "points-no-basis", "Points taken without legal basis, per resident", noBasis,
-            String(format: "%.2f", noBasis))
-        let drop = Double(summary.largestDrop?.drop ?? 0)
-        add("largest-drop", "Largest drop", drop, String(Int(drop)))
+            "points-no-basis", "points_removed_without_legal_basis_per_resident",
+            Double(summary.pointsRemovedWithoutLegalBasis) / population)
+        add("largest-drop", "largest_drop", Double(summary.largestDrop?.drop ?? 0))
         return out
     }
 }
-
-func percentText(_ share: Double) -> String { String(format: "%.2f %%", share * 100) }

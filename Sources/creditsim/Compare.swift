@@ -105,7 +105,7 @@ struct Compare: ParsableCommand {
             files += try orExit { () throws(ReportError) in try Report.files(for: files, name: folder) }
         }
         try orExit { () throws(ResultFolder.Failure) in try ResultFolder.write(files, to: folder) }
-        if !options.quiet { print(ComparisonPrinter.text(comparison, folder: folder)) }
+        if !options.quiet { print(ComparisonPrinter.text(comparison, folder: folder, scenarios: list)) }
     }
 
     private func uniqueLabels(_ names: [String]) -> [String] {
@@ -119,22 +119,30 @@ struct Compare: ParsableCommand {
 }
 
 enum ComparisonPrinter {
-    static func text(_ c: Comparison, folder: String) -> String {
+    /// The comparison for a reader: the leading effects in words, then every metric (grade shares
+    /// at the last date only) with its unit, then where the rest is.
+    static func text(_ c: Comparison, folder: String, scenarios: [Scenario]) -> String {
         guard let firstSeed = c.seeds.first, let lastSeed = c.seeds.last else {
             preconditionFailure("--replicates is at least 2, so there are seeds (invariant)")
         }
+        let population = scenarios.map(\.population.size).min() ?? 0
+        let measures = measureNames(scenarios)
         var lines: [String] = []
         lines.append(
-            "\(c.labels.joined(separator: " vs ")): \(c.seeds.count) replicates (seeds \(firstSeed)…\(lastSeed)), "
+            "\(c.labels.joined(separator: " vs ")): \(c.seeds.count) replicates of "
+                + "\(NumberText.grouped(Int64(population))) residents (seeds \(firstSeed)…\(lastSeed)), "
                 + "common random numbers")
-        let width = min(56, c.metrics.map(\.count).max() ?? 0)
+        let last = c.lastShareDate
         for s in c.labels.indices.dropFirst() {
             lines.append("")
+            lines.append("\(c.labels[s]) compared with \(c.labels[0]), leading effects:")
+            lines += c.leadSentences(variant: s, population: population, measures: measures).map { "  " + $0 }
+            lines.append("")
             lines.append(
-                "  " + "\(c.labels[s]) − \(c.labels[0])".padding(toLength: width, withPad: " ", startingAt: 0)
-                    + "   difference   95% paired interval          paired width  unpaired width")
+                "Every metric (\(c.labels[s]) − \(c.labels[0]), paired 95 % interval; * excludes zero):")
             var ratios: [Double] = []
-            for (k, metric) in c.metrics.enumerated() {
+            var rows: [(String, String)] = []
+            for (k, id) in c.metrics.enumerated() {
                 guard let d = c.difference(variant: s, metric: k), d.paired.estimate.isFinite else {
                     continue
                 }
@@ -142,36 +150,40 @@ enum ComparisonPrinter {
                     c.summary(scenario: $0, metric: k).map { $0.width > 0 } ?? false
                 }
                 if bothVary && d.unpaired.width > 0 { ratios.append(d.paired.width / d.unpaired.width) }
-                guard d.paired.estimate != 0 || d.paired.width != 0 else { continue }
+                let m = MetricCatalogue.describe(id, measures: measures)
+                guard m.date == nil || m.date == last, d.paired.estimate != 0 || d.paired.width != 0 else {
+                    continue
+                }
                 let mark = d.paired.excludesZero ? "*" : " "
-                lines.append(
-                    "\(mark) \(metric.padding(toLength: width, withPad: " ", startingAt: 0)) \(num(d.paired.estimate).leftPad(12))   "
-                        + "[\(num(d.paired.lower)), \(num(d.paired.upper))]".padding(
-                            toLength: 28, withPad: " ", startingAt: 0)
-                        + "\(num(d.paired.width).leftPad(12))  \(num(d.unpaired.width).leftPad(14))")
+                rows.append(
+                    (
+                        "\(mark) \(m.words)",
+                        m.difference(d.paired.estimate, interval: (d.paired.lower, d.paired.upper))
+                    ))
+            }
+            let width = min(64, rows.map(\.0.count).max() ?? 0)
+            for (name, value) in rows {
+                let shown = name.count > width ? String(name.prefix(width - 1)) + "…" : name
+                lines.append("  \(shown.padding(toLength: width, withPad: " ", startingAt: 0))  \(value)")
             }
             if !ratios.isEmpty {
                 let sorted = ratios.sorted()
                 lines.append(
                     "Paired intervals are narrower than unpaired ones for \(ratios.filter { $0 < 1 }.count) of the "
                         + "\(ratios.count) metrics that vary in both scenarios (median width ratio "
-                        + "\(String(format: "%.2f", sorted[sorted.count / 2])))")
+                        + "\(NumberText.fixed(sorted[sorted.count / 2], decimals: 2)))")
             }
         }
-        lines.append("* the paired 95% interval excludes zero")
-        lines.append("Results: \(folder)  (simulated in \(String(format: "%.1f", c.simulationSeconds)) s)")
+        lines.append("Grade shares at earlier dates and the unpaired intervals: differences.csv.")
+        lines.append(
+            "Results: \(folder)  (simulated in \(NumberText.fixed(c.simulationSeconds, decimals: 1)) s)")
         return lines.joined(separator: "\n")
     }
 
-    /// Four significant digits in plain decimals, never in scientific notation (`0.0000622`, not
-    /// `6.22e-05`); whole numbers and values of 1,000 or more with one decimal.
-    static func num(_ x: Double) -> String {
-        guard x.isFinite else { return String(x) }
-        if abs(x) >= 1000 || x == x.rounded() { return String(format: "%.1f", x) }
-        let decimals = max(0, min(15, 3 - Int(floor(log10(abs(x))))))
-        var text = String(format: "%.\(decimals)f", x)
-        while text.contains(".") && text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
+    /// Readable names (descriptions) of the scenarios' measures, by id.
+    static func measureNames(_ scenarios: [Scenario]) -> [String: String] {
+        Dictionary(
+            scenarios.flatMap(\.consequences.measures).map { ($0.id, $0.description) },
+            uniquingKeysWith: { a, _ in a })
     }
 }

@@ -127,7 +127,7 @@ extension Run {
             files += try orExit { () throws(ReportError) in try Report.files(for: files, name: folder) }
         }
         try orExit { () throws(ResultFolder.Failure) in try ResultFolder.write(files, to: folder) }
-        if !options.quiet { print(ReplicatesPrinter.text(comparison, folder: folder)) }
+        if !options.quiet { print(ReplicatesPrinter.text(comparison, folder: folder, scenario: s)) }
     }
 
     /// Runs that would take longer than this many seconds say so before they start.
@@ -158,22 +158,32 @@ struct RunReport: Encodable {
     let summary: RunSummary
 }
 
-/// The means of `run --replicates`, for the terminal.
+/// The means of `run --replicates`, for the terminal: every metric in words with its unit (grade
+/// shares at the last date only).
 enum ReplicatesPrinter {
-    static func text(_ c: Comparison, folder: String) -> String {
+    static func text(_ c: Comparison, folder: String, scenario: Scenario) -> String {
         var lines = [
-            "\(c.labels[0]): \(c.seeds.count) replicates (seeds \(c.seeds.first ?? 0)…\(c.seeds.last ?? 0)), "
-                + "means with 95 % intervals across replicates"
+            "\(c.labels[0]): \(c.seeds.count) replicates of \(NumberText.grouped(Int64(scenario.population.size))) "
+                + "residents (seeds \(c.seeds.first ?? 0)…\(c.seeds.last ?? 0)), means with 95 % intervals across replicates"
         ]
-        let width = min(56, c.metrics.map(\.count).max() ?? 0)
-        for (k, metric) in c.metrics.enumerated() {
-            guard let m = c.summary(scenario: 0, metric: k), m.estimate.isFinite else { continue }
-            lines.append(
-                "  \(metric.padding(toLength: width, withPad: " ", startingAt: 0))  "
-                    + "\(ComparisonPrinter.num(m.estimate)) [\(ComparisonPrinter.num(m.lower)), \(ComparisonPrinter.num(m.upper))]"
-            )
+        let measures = ComparisonPrinter.measureNames([scenario])
+        let last = c.lastShareDate
+        var rows: [(String, String)] = []
+        for (k, id) in c.metrics.enumerated() {
+            let m = MetricCatalogue.describe(id, measures: measures)
+            guard let i = c.summary(scenario: 0, metric: k), i.estimate.isFinite,
+                m.date == nil || m.date == last
+            else { continue }
+            rows.append((m.words, m.value(i.estimate, interval: (i.lower, i.upper))))
         }
-        lines.append("Results: \(folder)  (simulated in \(String(format: "%.1f", c.simulationSeconds)) s)")
+        let width = min(64, rows.map(\.0.count).max() ?? 0)
+        for (name, value) in rows {
+            let shown = name.count > width ? String(name.prefix(width - 1)) + "…" : name
+            lines.append("  \(shown.padding(toLength: width, withPad: " ", startingAt: 0))  \(value)")
+        }
+        lines.append("Grade shares at earlier dates: summary.csv.")
+        lines.append(
+            "Results: \(folder)  (simulated in \(NumberText.fixed(c.simulationSeconds, decimals: 1)) s)")
         return lines.joined(separator: "\n")
     }
 }

@@ -39,17 +39,9 @@ enum SummaryPrinter {
         return lines.joined(separator: "\n")
     }
 
-    static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
-    static func fixed(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
-    static func number(_ x: Int64) -> String {
-        let digits = String(x.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
-            out.append(c)
-        }
-        return (x < 0 ? "-" : "") + out
-    }
+    static func percent(_ x: Double) -> String { NumberText.percent(x) }
+    static func fixed(_ x: Double, _ digits: Int) -> String { NumberText.fixed(x, decimals: digits) }
+    static func number(_ x: Int64) -> String { NumberText.grouped(x) }
 }
 
 extension String {

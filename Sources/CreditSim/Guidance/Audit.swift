@@ -3,7 +3,16 @@
 public struct AuditReport: Sendable, Encodable {
     public let scenario: String
     public let guidance: String
+    /// The profile's clauses in its order: what each requires, in words, and its source.
+    public let clauses: [Clause]
     public let items: [Item]
+
+    /// A clause as the audit shows it.
+    public struct Clause: Sendable, Encodable {
+        public let id: String
+        public let text: String
+        public let source: String
+    }
 
     /// What a clause says of one part of the scheme.
     public enum Verdict: String, Sendable, Encodable {
@@ -165,7 +174,12 @@ public enum Audit {
                         : "scoring without consent (mode \(scenario.enrolment.mode.rawValue))")
             }
         }
-        return AuditReport(scenario: scenario.meta.name, guidance: profile.name, items: items)
+        return AuditReport(
+            scenario: scenario.meta.name, guidance: profile.name,
+            clauses: profile.clauses.map {
+                .init(id: $0.id, text: $0.text, source: profile.citation(of: $0))
+            },
+            items: items)
     }
 
     private static func legalBasis(_ b: Behaviour) -> (AuditReport.Verdict, String) {

@@ -1,294 +1,156 @@
 internal import Foundation
 
-/// The HTML report section and Markdown summary of a comparison's result folder.
+/// The HTML report section and Markdown summary of a comparison's result folder (or of one
+/// scenario's replicates, from `run --replicates`).
+///
+/// Both open with the summary in words, then the figures and tables; the technical record
+/// (inputs with their hashes, version, rerun command) comes last.
 struct ComparisonReport {
     let input: ReportInput
     let manifest: ReportManifest
     /// summary.csv rows: scenario → metric → (mean, low, high).
     let summaries: [String: [String: (Double, Double, Double)]]
-    /// differences.csv rows.
-    let differences: [[String]]
+    /// differences.csv rows, parsed; empty for one scenario's replicates.
+    let effects: [(variant: String, effect: SummaryInWords.Effect)]
+    /// Metric ids in the order of summary.csv.
+    let metricOrder: [String]
     let labels: [String]
-
-    struct AuditItem: Decodable {
-        let subject: String
-        let name: String
-        let clause: String
-        let verdict: String
-        let reason: String
-        let source: String
-    }
-    struct Audit: Decodable {
-        let guidance: String
-        let items: [AuditItem]
-    }
+    let audit: AuditSummary?
 
     init(_ input: ReportInput) throws(ReportError) {
         self.input = input
         manifest = try input.json(ReportManifest.self, "manifest.json")
+        labels = manifest.scenarios ?? []
         var summaries: [String: [String: (Double, Double, Double)]] = [:]
+        var order: [String] = []
         for row in try input.table(.summary, ["scenario", "metric", "mean", "ci_low", "ci_high"]) {
             summaries[row[0], default: [:]][row[1]] = (
-                Double(row[2]) ?? .nan, Double(row[3]) ?? .nan, Double(row[4]) ?? .nan
+                try Self.number(row[2], input), try Self.number(row[3], input), try Self.number(row[4], input)
             )
+            if row[0] == labels.first { order.append(row[1]) }
         }
         self.summaries = summaries
-        differences = try input.table(.differences, ResultTable.differences.columns)
-        labels = manifest.scenarios ?? []
+        metricOrder = order
+        let measures = Self.measureNames(manifest)
+        var effects: [(variant: String, effect: SummaryInWords.Effect)] = []
+        for row in try input.table(
+            .differences,
+            [
+                "metric", "baseline", "variant", "difference", "ci_low", "ci_high", "excludes_zero",
+                "unpaired_ci_low", "unpaired_ci_high",
+            ])
+        {
+            effects.append(
+                (
+                    row[2],
+                    SummaryInWords.Effect(
+                        metric: MetricCatalogue.describe(row[0], measures: measures),
+                        difference: try Self.number(row[3], input),
+                        interval: (try Self.number(row[4], input), try Self.number(row[5], input)),
+                        excludesZero: row[6] == "true",
+                        baseline: summaries[row[1]]?[row[0]]?.0 ?? .nan,
+                        variant: summaries[row[2]]?[row[0]]?.0 ?? .nan,
+                        unpaired: Double(row[7]).flatMap { lo in Double(row[8]).map { (lo, $0) } })
+                ))
+        }
+        self.effects = effects
+        audit = input.files["audit.json"] != nil ? try input.json(AuditSummary.self, "audit.json") : nil
+    }
+
+    /// A number field of a result table (`nan` and `inf` as Swift writes them).
+    private static func number(_ text: String, _ input: ReportInput) throws(ReportError) -> Double {
+        guard let x = Double(text) else {
+            throw .unreadable(
+                folder: input.name, file: "summary or differences table", reason: "'\(text)' is no number")
+        }
+        return x
+    }
+
+    var replicatesOnly: Bool { labels.count == 1 }
+    var population: Int { manifest.resolvedScenarios?.first?.population.size ?? 0 }
+    var replicates: Int { manifest.replicates ?? manifest.seeds?.count ?? 0 }
+
+    /// Readable names of the measures of every scenario, by id.
+    var measureNames: [String: String] { Self.measureNames(manifest) }
+
+    private static func measureNames(_ manifest: ReportManifest) -> [String: String] {
+        Dictionary(
+            (manifest.resolvedScenarios ?? []).flatMap(\.consequences.measures).map {
+                ($0.id, $0.description)
+            },
+            uniquingKeysWith: { a, _ in a })
+    }
+
+    func describe(_ metric: String) -> MetricDescription {
+        MetricCatalogue.describe(metric, measures: measureNames)
+    }
+
+    /// The date of the last grade shares in summary.csv.
+    var lastDate: String? {
+        metricOrder.compactMap { describe($0).date }.max()
+    }
+
+    /// The grades and opted out, best grade first.
+    func orderedStates() -> [String] {
+        (manifest.resolvedScenarios?.first?.scheme.grades.map(\.id) ?? []) + [Scheme.optedOut]
     }
 
     func html(figureOffset: Int) throws(ReportError) -> (html: String, figures: Int) {
-        let replicatesOnly = labels.count == 1
         var body =
             replicatesOnly
             ? "<section><h2>Replicates of \(HTML.escape(labels[0]))</h2>"
             : "<section><h2>Comparison: \(HTML.escape(labels.joined(separator: " vs ")))</h2>"
-        let seeds = manifest.seeds ?? []
-        let rows: [[String]] =
-            [
-                ["scenarios", labels.joined(separator: ", ")],
-                [
-                    "replicates",
-                    "\(manifest.replicates ?? seeds.count) (seeds \(seeds.first.map(String.init) ?? "?")…\(seeds.last.map(String.init) ?? "?")"
-                        + (replicatesOnly ? ")" : ", common random numbers)"),
-                ],
-                ["population", String(manifest.resolvedScenarios?.first?.population.size ?? 0)],
-                ["CreditSim", manifest.version],
-                ["run started", manifest.startedAt],
-                [
-                    "rerun with",
-                    manifest.command.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "),
-                ],
-            ] + manifest.inputs.map { ["input", "\($0.path)  sha256 \($0.sha256)"] }
-        body += HTML.metaTable(rows)
+        body += "<p class=\"lede\">\(HTML.escape(introduction()))</p>"
+        body += summaryHTML()
         var figures = FigureList(offset: figureOffset)
-
-        // Grade shares over time with replicate bands, one figure per scenario.
-        let bands = try input.table(.bands, ["scenario", "date", "state", "mean", "ci_low", "ci_high"])
-        if !bands.isEmpty {
-            let states = orderedStates()
-            for (s, label) in labels.enumerated() {
-                let rows = bands.filter { $0[0] == label }
-                guard let start = manifest.resolvedScenarios?.first?.run.start, !rows.isEmpty else {
-                    continue
-                }
-                let own = manifest.resolvedScenarios.flatMap { s < $0.count ? $0[s] : nil }
-                let lastDay = rows.last.flatMap { SimDate($0[1]) }.map { start.days(until: $0) } ?? 0
-                let markers = (own?.scheme.rulebooks.dropFirst() ?? []).map {
-                    (x: Double(start.days(until: $0.effective)), label: "rulebook \($0.id)")
-                }.filter { $0.x <= Double(lastDay) }
-                // Every state, even one that stays empty, so colours mean the same in every figure.
-                let series = states.map { state -> LineChart.Series in
-                    let own = rows.filter { $0[2] == state }
-                    let day = { (row: [String]) in Double(SimDate(row[1]).map { start.days(until: $0) } ?? 0)
-                    }
-                    return LineChart.Series(
-                        name: Scheme.displayName(ofState: state),
-                        points: own.map { (day($0), Double($0[3]) ?? .nan) },
-                        band: own.map {
-                            (day($0), max(0, Double($0[4]) ?? .nan), min(1, Double($0[5]) ?? .nan))
-                        })
-                }
-                var dates: [String] = []
-                for row in rows where dates.last != row[1] { dates.append(row[1]) }
-                guard let lastBandDate = dates.last else {
-                    preconditionFailure("`rows` is non-empty (guard above), so `dates` is too (invariant)")
-                }
-                let shown = Set(
-                    stride(from: 0, to: dates.count, by: max(1, dates.count / 10)).map { dates[$0] } + [
-                        lastBandDate
-                    ])
-                let tableRows = rows.filter { shown.contains($0[1]) }
-                figures.add(
-                    "Grade shares over time: \(label)",
-                    LineChart(
-                        frame: ChartFrame(
-                            title: "Grade shares over time: \(label)",
-                            description: "Share of residents in each grade with 95 % replicate bands",
-                            xLabel: "Date (end of day)", yLabel: "Share of residents"),
-                        series: series, markers: markers, start: start, yFormat: { percent($0) }, yMinimum: 0
-                    ).svg(),
-                    "\(label): mean share of residents in each grade and opted out across replicates; shaded bands are 95 % intervals. Dashed lines mark overhauls.",
-                    HTML.table(
-                        ["date", "state", "mean", "95 % interval"],
-                        tableRows.map {
-                            [
-                                $0[1], $0[2], percent(Double($0[3]) ?? .nan),
-                                "[\(percent(Double($0[4]) ?? .nan)), \(percent(Double($0[5]) ?? .nan))]",
-                            ]
-                        }))
-            }
-        }
-
-        // Grade shares at the last key date, per scenario, with intervals.
-        let shareMetrics =
-            summaries[labels.first ?? ""]?.keys.filter { $0.hasPrefix("share_") }.sorted() ?? []
-        let lastDate = shareMetrics.compactMap { $0.split(separator: "@").last.map(String.init) }.max() ?? ""
-        let stateMetrics = orderedStates().map { "share_\($0)@\(lastDate)" }.filter {
-            shareMetrics.contains($0)
-        }
-        figures.add(
-            "Grade shares at \(lastDate)",
-            BarChart(
-                frame: ChartFrame(
-                    title: "Grade shares at \(lastDate)",
-                    description: "Mean share per grade and scenario with 95 % intervals",
-                    xLabel: "Share of residents (mean over replicates)", yLabel: ""),
-                categories: stateMetrics.map { stateName($0) },
-                series: labels.map { label in
-                    (
-                        label, stateMetrics.map { summaries[label]?[$0]?.0 ?? .nan },
-                        stateMetrics.map { m in
-                            let s = summaries[label]?[m] ?? (.nan, .nan, .nan)
-                            return (s.1, s.2)
-                        }
-                    )
-                }, format: { percent($0) }
-            ).svg(),
-            "Mean share of residents in each grade at the end of \(lastDate) across replicates; whiskers are 95 % intervals.",
-            HTML.table(
-                ["grade"] + labels.map { "\($0) mean [95 % interval]" },
-                stateMetrics.map { m in [stateName(m)] + labels.map { interval(summaries[$0]?[m]) } }))
-
-        // Relative paired differences of the headline metrics.
-        let headline = differences.filter { row in
-            !row[0].hasPrefix("share_") && !row[0].contains("[") && (Double(row[3]).map { $0 != 0 } ?? false)
-        }
-        let relative = headline.compactMap { row -> (String, Double, (Double, Double))? in
-            guard let base = summaries[row[1]]?[row[0]]?.0, base != 0, let d = Double(row[3]),
-                let lo = Double(row[4]),
-                let hi = Double(row[5])
-            else { return nil }
-            let name = labels.count == 2 ? row[0] : "\(row[0]) (\(row[2]))"
-            return (name, d / abs(base), (lo / abs(base), hi / abs(base)))
-        }
-        if !relative.isEmpty {
-            figures.add(
-                "Paired differences",
-                BarChart(
-                    frame: ChartFrame(
-                        title: "Paired differences",
-                        description: "Relative paired difference from the baseline with 95 % intervals",
-                        xLabel: "Difference relative to the baseline mean", yLabel: ""),
-                    categories: relative.map(\.0),
-                    series: [("paired difference", relative.map(\.1), relative.map(\.2))],
-                    format: { percent($0) }
-                ).svg(),
-                "Variant minus baseline, paired by replicate, divided by the baseline mean; whiskers are 95 % intervals. Metrics that do not change are left out.",
-                HTML.table(
-                    ["metric", "relative difference", "95 % interval"],
-                    relative.map { [$0.0, percent($0.1), "[\(percent($0.2.0)), \(percent($0.2.1))]"] }))
-        }
-
-        let measures =
-            summaries[labels.first ?? ""]?.keys.filter { $0.hasPrefix("person_days_per_resident[") }.sorted()
-            ?? []
-        if !measures.isEmpty {
-            let name = { (m: String) in String(m.dropFirst("person_days_per_resident[".count).dropLast()) }
-            figures.add(
-                "Exposure to measures",
-                BarChart(
-                    frame: ChartFrame(
-                        title: "Exposure to measures",
-                        description: "Person-days of exposure per resident, by measure and scenario",
-                        xLabel: "Person-days per resident over the run (mean over replicates)", yLabel: ""),
-                    categories: measures.map(name),
-                    series: labels.map { label in
-                        (
-                            label, measures.map { summaries[label]?[$0]?.0 ?? 0 },
-                            measures.map { m in
-                                let s = summaries[label]?[m] ?? (0, 0, 0)
-                                return (s.1, s.2)
-                            }
-                        )
-                    }, format: { String(format: "%.3g", $0) }
-                ).svg(),
-                "Days residents spent exposed to each measure, per resident, with 95 % intervals across replicates.",
-                HTML.table(
-                    ["measure"] + labels.map { "\($0) mean [95 %]" },
-                    measures.map { m in [name(m)] + labels.map { interval(summaries[$0]?[m]) } }))
-        }
+        try addGradeFigure(to: &figures)
+        addLastGradesFigure(to: &figures)
+        if !replicatesOnly { addDifferencesFigure(to: &figures) }
+        addExposureFigure(to: &figures)
         body += "<h2>Figures</h2>" + figures.html.joined()
-        if replicatesOnly {
-            // One scenario (`run --replicates`): each metric's mean across replicates, no differences.
-            let metrics = (summaries[labels[0]] ?? [:]).keys.sorted()
-            body +=
-                "<h2>Metrics</h2><p class=\"note\">Means over \(manifest.replicates ?? 0) replicates (seeds as "
-                + "listed above) with 95 % intervals from the spread across replicates.</p>"
-            body += HTML.table(
-                ["metric", "mean [95 %]"], metrics.map { [$0, interval(summaries[labels[0]]?[$0])] })
-            return (body + "</section>", figures.count)
-        }
-        let single = labels.count == 2
-        body +=
-            "<h2>Metrics</h2><p class=\"note\">Means over replicates with 95 % intervals; the paired difference is "
-            + "variant − baseline (\(HTML.escape(labels.first ?? ""))) per replicate. Highlighted rows: the paired "
-            + "interval excludes zero.</p>"
-        body += HTML.table(
-            ["metric"] + (single ? [] : ["variant"])
-                + [
-                    "\(labels.first ?? "baseline") mean [95 %]",
-                    single ? "\(labels[1]) mean [95 %]" : "variant mean [95 %]",
-                    "paired difference [95 %]", "unpaired interval",
-                ],
-            differences.map { row in
-                [row[0]] + (single ? [] : [row[2]])
-                    + [
-                        interval(summaries[row[1]]?[row[0]]), interval(summaries[row[2]]?[row[0]]),
-                        "\(number(row[3])) [\(number(row[4])), \(number(row[5]))]",
-                        "[\(number(row[6])), \(number(row[7]))]",
-                    ]
-            }, highlight: { differences[$0][9] == "true" })
-        if input.files["audit.json"] != nil {
-            let audit = try input.json(Audit.self, "audit.json")
-            body += "<h2>Guidance audit (\(HTML.escape(audit.guidance)))</h2>"
-            body += HTML.table(
-                ["subject", "what", "clause", "verdict", "reason", "source"],
-                audit.items.map {
-                    [
-                        $0.subject, $0.name, $0.clause, $0.verdict.replacingOccurrences(of: "_", with: " "),
-                        $0.reason, $0.source,
-                    ]
-                },
-                highlight: { audit.items[$0].verdict == "violates" })
-        }
+        body += metricTables()
+        if let audit { body += auditHTML(audit) }
         if let overlay = input.text("compliant-overlay.yaml") {
             body +=
                 "<h2>The compliant variant</h2><p class=\"note\">The overlay that turned the local scheme into the compliant one:</p>"
             body += "<pre>\(HTML.escape(overlay))</pre>"
         }
+        body += "<h2>Technical record</h2>" + HTML.metaTable(technicalRecord())
         return (body + "</section>", figures.count)
     }
 
-    private func orderedStates() -> [String] {
-        (manifest.resolvedScenarios?.first?.scheme.grades.map(\.id) ?? []) + [Scheme.optedOut]
-    }
-
-    private func stateName(_ metric: String) -> String {
-        let state = metric.dropFirst("share_".count).split(separator: "@").first.map(String.init) ?? metric
-        return Scheme.displayName(ofState: state)
-    }
-
-    private func interval(_ s: (Double, Double, Double)?) -> String {
-        guard let s else { return "–" }
-        return "\(number(String(s.0))) [\(number(String(s.1))), \(number(String(s.2)))]"
-    }
-
-    private func number(_ text: String) -> String {
-        guard let x = Double(text), x.isFinite else { return text }
-        return abs(x) >= 100 ? String(format: "%.1f", x) : String(format: "%.4g", x)
-    }
-
-    func markdown() -> String {
-        var lines = [
-            "## Comparison: \(labels.joined(separator: " vs "))", "",
-            "\(manifest.replicates ?? 0) replicates with common random numbers, CreditSim \(manifest.version). Paired differences (variant − baseline) with 95 % intervals; * excludes zero.",
-            "", "| metric | variant | difference | 95 % interval |", "|---|---|---|---|",
-        ]
-        for row in differences where row[9] == "true" {
-            lines.append(
-                "| \(row[0]) | \(row[2]) | \(number(row[3])) * | [\(number(row[4])), \(number(row[5]))] |")
+    /// What was compared, in one sentence.
+    func introduction() -> String {
+        let residents = NumberText.grouped(Int64(population))
+        if replicatesOnly {
+            return
+                "\(labels[0]) run \(replicates) times (seeds as listed at the end) with \(residents) residents "
+                + "each: means across the replicates with 95 % intervals."
         }
-        return lines.joined(separator: "\n") + "\n"
+        let variants = labels.dropFirst().joined(separator: " and ")
+        return
+            "\(variants) compared with \(labels[0]) (the baseline): \(replicates) replicates of \(residents) "
+            + "residents, each with the same residents and random draws in every scenario (common random "
+            + "numbers), so differences come from the rules alone. Differences are paired by replicate, "
+            + "with 95 % intervals."
+    }
+
+    func technicalRecord() -> [[String]] {
+        let seeds = manifest.seeds ?? []
+        return [
+            ["scenarios", labels.joined(separator: ", ")],
+            [
+                "replicates",
+                "\(replicates) (seeds \(seeds.first.map(String.init) ?? "?")…\(seeds.last.map(String.init) ?? "?")"
+                    + (replicatesOnly ? ")" : ", common random numbers)"),
+            ],
+            ["population", NumberText.grouped(Int64(population))],
+            ["CreditSim", manifest.version],
+            ["run started", manifest.startedAt],
+            [
+                "rerun with",
+                manifest.command.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "),
+            ],
+        ] + manifest.inputs.map { ["input", "\($0.path)  sha256 \($0.sha256)"] }
     }
 }

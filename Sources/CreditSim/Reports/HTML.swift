@@ -15,12 +15,20 @@ enum HTML {
         return out
     }
 
+    /// How a table's cells after the first are aligned: numbers right, text left.
+    enum Alignment {
+        case numbers
+        case left
+    }
+
     /// A table: header row and body rows (cells already formatted as text).
-    static func table(_ header: [String], _ rows: [[String]], highlight: (Int) -> Bool = { _ in false })
-        -> String
-    {
+    static func table(
+        _ header: [String], _ rows: [[String]], highlight: (Int) -> Bool = { _ in false },
+        align: Alignment = .numbers
+    ) -> String {
         var out =
-            "<table><thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+            (align == .left ? "<table class=\"text\">" : "<table>") + "<thead><tr>"
+            + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         for (i, row) in rows.enumerated() {
             out += highlight(i) ? "<tr class=\"hit\">" : "<tr>"
             out += row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>"
@@ -33,6 +41,14 @@ enum HTML {
         "<table class=\"meta\"><tbody>"
             + rows.map { "<tr><td>\(escape($0[0]))</td><td>\(escape($0[1]))</td></tr>" }.joined()
             + "</tbody></table>"
+    }
+
+    /// Small multiples: titled panels side by side (`columns` per row on wide pages), sharing the
+    /// figure's caption and table.
+    static func panels(_ panels: [(title: String, svg: String)], columns: Int = 2) -> String {
+        "<div class=\"panels c\(columns)\">"
+            + panels.map { "<div class=\"panel\"><h4>\(escape($0.title))</h4>\($0.svg)</div>" }.joined()
+            + "</div>"
     }
 
     /// A numbered figure: title, the chart, a caption, and the data as a table (folded on screen,
@@ -58,7 +74,7 @@ enum HTML {
 
     static let css = """
         :root{color-scheme:light}
-        body{font-family:"DejaVu Sans","Helvetica Neue",Arial,sans-serif;color:#1a1a1a;margin:0;background:#fff;line-height:1.45}
+        body{font-family:"DejaVu Sans","Helvetica Neue",Arial,"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;color:#1a1a1a;margin:0;background:#fff;line-height:1.45}
         main{max-width:60rem;margin:0 auto;padding:1.5rem}
         h1{font-size:1.6rem;margin:0 0 .3rem}h2{font-size:1.25rem;margin:2rem 0 .6rem;border-bottom:1px solid #ccc}
         h3{font-size:1rem;margin:0 0 .4rem}
@@ -70,8 +86,13 @@ enum HTML {
         svg.chart{width:100%;height:auto;display:block}
         svg .grid{stroke:#e0e0e0;stroke-width:1}svg .axis{stroke:#333;stroke-width:1}
         svg .tick,svg .legend{font-size:11px;fill:#222}svg .axis-label{font-size:12px;fill:#111}
-        svg .marker{stroke:#555;stroke-width:1;stroke-dasharray:4 3}svg .marker-label,svg .bar-label{font-size:10px;fill:#111}
-        svg .whisker{stroke:#111;stroke-width:1.2;fill:none}
+        svg .marker{stroke:#888;stroke-width:1.2;stroke-dasharray:1 3}svg .marker-label,svg .bar-label{font-size:10px;fill:#111}
+        svg .whisker-halo{stroke:#fff;stroke-width:4;fill:none}svg .whisker{stroke:#111;stroke-width:1.4;fill:none}
+        .lede{font-size:1rem}.summary{background:#f6f8fa;border-left:4px solid #0072b2;padding:.4rem 1rem .6rem;margin:1rem 0}
+        .summary h3{margin:.3rem 0}.summary ul{margin:.3rem 0;padding-left:1.2rem}.summary li{margin:.25rem 0}
+        .panels{display:grid;gap:.4rem 1rem}.panels.c2{grid-template-columns:1fr 1fr}.panels.c3{grid-template-columns:1fr 1fr 1fr}.panels.c1{grid-template-columns:1fr}
+        .panel{break-inside:avoid}.panel h4{font-size:.85rem;margin:.2rem 0}
+        table.text td,table.text th{text-align:left}table.text tr.hit td{font-weight:normal}
         table{border-collapse:collapse;font-size:.8rem;margin:.4rem 0}
         th,td{border:1px solid #ccc;padding:.15rem .4rem;text-align:right}th{background:#f0f0f0}
         td:first-child,th:first-child{text-align:left}
@@ -80,7 +101,7 @@ enum HTML {
         .note{font-size:.85rem;color:#444}
         @page{size:A4;margin:14mm}
         @media print{main{max-width:none;padding:0}details{display:none}h2{break-after:avoid}
-        figure{break-inside:avoid}table{break-inside:auto}tr{break-inside:avoid}}
+        figure{break-inside:avoid}table{break-inside:auto}tr{break-inside:avoid}.summary{break-inside:avoid}}
         """
 }
 

@@ -14,7 +14,14 @@ public struct Report: Sendable {
         var figures = 0
         var titles: [String] = []
         for input in inputs {
-            if input.isComparison {
+            if input.isSweep {
+                let report = try SweepReport(input)
+                let part = report.html(figureOffset: figures)
+                sections.append(part.html)
+                figures += part.figures
+                markdown.append("## Sweep: \(report.manifest.plan)\n\n\(report.introduction())\n")
+                titles.append("sweep \(report.manifest.plan)")
+            } else if input.isComparison {
                 let report = try ComparisonReport(input)
                 let part = try report.html(figureOffset: figures)
                 sections.append(part.html)

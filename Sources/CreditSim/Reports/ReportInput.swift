@@ -17,8 +17,8 @@ public struct ReportInput: Sendable {
     /// - Throws: `ReportError` when it is not a CreditSim result folder.
     public init(folder: String) throws(ReportError) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        if names.contains("sweep.json") {
-            throw .sweepFolder(folder: folder)
+        if names.contains("sweep.json") && !names.contains("results.csv") {
+            throw .unfinishedSweep(folder: folder)
         }
         guard names.contains("manifest.json") else {
             throw .notAResultFolder(folder: folder)
@@ -37,6 +37,9 @@ public struct ReportInput: Sendable {
     /// Whether the folder holds a comparison rather than a single run.
     public var isComparison: Bool { files["differences.csv"] != nil }
 
+    /// Whether the folder holds a finished (or merged) sweep.
+    public var isSweep: Bool { files["sweep.json"] != nil }
+
     func text(_ name: String) -> String? { files[name].map { String(decoding: $0, as: UTF8.self) } }
 
     /// The named columns of every row of a CSV file, in the order asked for, through SwiftCSV.
@@ -53,7 +56,11 @@ public struct ReportInput: Sendable {
     {
         precondition(
             columns.allSatisfy(table.columns.contains), "reading a column \(table.file) does not have")
-        let name = table.file
+        return try rows(of: table.file, columns, group: group)
+    }
+
+    /// The named columns of every row of CSV file `name` (see `table`).
+    func rows(of name: String, _ columns: [String], group: String? = nil) throws(ReportError) -> [[String]] {
         guard var text = text(name) else { throw .missingFile(folder: self.name, file: name) }
         let headerLine = text.prefix { $0 != "\n" }
         let header = headerLine.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -124,8 +131,8 @@ public struct ReportInput: Sendable {
 
 /// A report that could not be made, naming the folder and file at fault.
 public enum ReportError: Error, Equatable, CustomStringConvertible {
-    /// The folder holds a sweep, whose report `creditsim sensitivity` writes.
-    case sweepFolder(folder: String)
+    /// The folder holds a sweep that has not finished (no `results.csv` yet).
+    case unfinishedSweep(folder: String)
     /// The folder has no `manifest.json`.
     case notAResultFolder(folder: String)
     /// A file the report needs is not in the folder.
@@ -139,9 +146,9 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .sweepFolder(let folder):
-            "\(folder): error: this is a sweep folder, not a run; its tables are results.csv and results.sqlite, "
-                + "and `creditsim sensitivity PLAN` writes its report (sensitivity.html)"
+        case .unfinishedSweep(let folder):
+            "\(folder): error: this sweep has not finished (no results.csv yet); run the same `creditsim sweep` "
+                + "command again to finish it (finished runs are kept), or `creditsim merge` for shards"
         case .notAResultFolder(let folder):
             "\(folder): error: not a CreditSim result folder (no manifest.json)"
         case .missingFile(let folder, let file):

@@ -59,9 +59,9 @@ struct RunReport {
 
     func html(figureOffset: Int) throws(ReportError) -> (html: String, figures: Int) {
         var body = "<section><h2>\(HTML.escape(scenario.meta.title))</h2>"
+        body += "<p class=\"lede\">\(HTML.escape(introduction()))</p>"
+        body += "<div class=\"summary\"><h3>Summary</h3><ul>" + facts().map(\.html).joined() + "</ul></div>"
         body += "<p class=\"note\">\(HTML.escape(scenario.meta.description))</p>"
-        body += header()
-        body += keyNumbers()
         var figures = FigureList(offset: figureOffset)
         let daily = try dailyCounts()
         let sample = sampleDays
@@ -241,11 +241,50 @@ struct RunReport {
                     ": resident \($0.resident) lost \($0.drop) points from \(start.adding(days: $0.startDay)) to \(start.adding(days: $0.endDay))."
                 } ?? "."),
             HTML.table(["rank", "resident", "group", "from", "to", "before", "after", "drop"], drops))
-        body += "<h2>Figures</h2>" + figures.html.joined() + "</section>"
+        body += "<h2>Figures</h2>" + figures.html.joined()
+        body += "<h2>Technical record</h2>" + HTML.metaTable(technicalRecord()) + "</section>"
         return (body, figures.count)
     }
 
-    private func header() -> String {
+    /// What was run, in one sentence.
+    func introduction() -> String {
+        "One run of \(scenario.meta.name) from \(start) to \(start.adding(days: days - 1)) (\(NumberText.grouped(Int64(days))) "
+            + "days) with \(NumberText.grouped(Int64(scenario.population.size))) residents, seed "
+            + "\(manifest.seed.map(String.init) ?? "?"). One run has no error bars: `creditsim run --replicates N` "
+            + "repeats it over N seeds and gives 95 % intervals."
+    }
+
+    /// The summary in words: the same facts, in the same order, as a comparison's replicates.
+    func facts() -> [SummaryInWords.Sentence] {
+        let n = Double(scenario.population.size)
+        let last = summary.keyDates.last
+        var values: [String: Double] = [
+            "ever_penalised_share": Double(summary.everPenalised) / n,
+            "penalised_not_unlawful_share": Double(summary.everPenalisedNotUnlawful) / n,
+            "opted_out_share": Double(summary.optedOut) / n,
+            "points_removed_not_unlawful_per_resident": Double(summary.pointsRemovedByLawfulness["no"] ?? 0)
+                / n,
+        ]
+        if let f = summary.finalScores { values["mean_score"] = f.mean }
+        if let d = summary.largestDrop { values["largest_drop"] = Double(d.drop) }
+        for (state, share) in last?.shares ?? [:] {
+            values["share_\(state)@\(last?.date.description ?? "")"] = share
+        }
+        var sentences = SummaryInWords.facts(
+            value: { values[$0].map { ($0, nil) } }, grades: scenario.scheme.grades.map(\.id),
+            lastDate: last?.date.description)
+        if let d = summary.largestDrop, let i = sentences.firstIndex(where: { $0.lead.hasPrefix("Largest") })
+        {
+            sentences[i] = .init(
+                lead: sentences[i].lead,
+                text:
+                    "\(NumberText.grouped(Int64(d.drop))) points (resident \(d.resident), from \(d.before) to \(d.after) "
+                    + "between \(start.adding(days: d.startDay)) and \(start.adding(days: d.endDay)))")
+        }
+        return sentences
+    }
+
+    private func technicalRecord() -> [[String]] {
         let rows: [[String]] =
             [
                 ["scenario", "\(scenario.meta.name) — \(scenario.meta.title)"],
@@ -260,35 +299,7 @@ struct RunReport {
                     manifest.command.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "),
                 ],
             ] + manifest.inputs.map { ["input", "\($0.path)  sha256 \($0.sha256)"] }
-        return HTML.metaTable(rows)
-    }
-
-    private func keyNumbers() -> String {
-        let n = Double(scenario.population.size)
-        var rows: [[String]] = []
-        if let f = summary.finalScores {
-            rows.append(["final mean score (sd)", String(format: "%.1f (%.1f)", f.mean, f.standardDeviation)])
-            rows.append(["final Gini of scores", String(format: "%.4f", f.gini)])
-        }
-        rows.append([
-            "opted out at the end", "\(summary.optedOut) (\(percent(Double(summary.optedOut) / n)))",
-        ])
-        rows.append([
-            "ever penalised", "\(summary.everPenalised) (\(percent(Double(summary.everPenalised) / n)))",
-        ])
-        rows.append([
-            "penalised for conduct that is not unlawful",
-            "\(summary.everPenalisedNotUnlawful) (\(percent(Double(summary.everPenalisedNotUnlawful) / n)))",
-        ])
-        rows.append([
-            "points taken for conduct that is not unlawful",
-            String(summary.pointsRemovedByLawfulness["no"] ?? 0),
-        ])
-        rows.append(["points taken without legal basis", String(summary.pointsRemovedWithoutLegalBasis)])
-        if let d = summary.largestDrop {
-            rows.append(["largest drop", "resident \(d.resident): \(d.before) → \(d.after) (−\(d.drop))"])
-        }
-        return "<h3>Key numbers</h3>" + HTML.table(["", "value"], rows)
+        return rows
     }
 
     /// End-of-day counts per state for all residents, by day.
@@ -395,39 +406,25 @@ struct RunReport {
         }
     }
 
-    /// Key numbers in Markdown, for pasting into documents.
+    /// `summary.md`: the summary in words, the grade shares at each key date, the technical record.
     func markdown() -> String {
-        let n = Double(scenario.population.size)
-        var lines = [
-            "## \(scenario.meta.title)", "",
-            "\(start) to \(start.adding(days: days - 1)), \(scenario.population.size) residents, seed \(manifest.seed.map(String.init) ?? "?"), CreditSim \(manifest.version).",
-            "", "| | value |", "|---|---|",
+        var lines = ["## \(scenario.meta.title)", "", introduction(), ""]
+        lines += facts().map(\.markdown) + [""]
+        lines += [
+            "| grades at the end of | " + states.map(Scheme.displayName(ofState:)).joined(separator: " | ")
+                + " |"
         ]
-        if let f = summary.finalScores {
-            lines.append(
-                "| final mean score (sd) | \(String(format: "%.1f (%.1f)", f.mean, f.standardDeviation)) |")
-            lines.append("| final Gini | \(String(format: "%.4f", f.gini)) |")
-        }
-        lines.append("| opted out at the end | \(percent(Double(summary.optedOut) / n)) |")
-        lines.append("| ever penalised | \(percent(Double(summary.everPenalised) / n)) |")
-        lines.append(
-            "| penalised for conduct that is not unlawful | \(percent(Double(summary.everPenalisedNotUnlawful) / n)) |"
-        )
-        lines.append(
-            "| points taken for conduct that is not unlawful, per resident | \(String(format: "%.2f", Double(summary.pointsRemovedByLawfulness["no"] ?? 0) / n)) |"
-        )
-        if let d = summary.largestDrop {
-            lines.append("| largest drop | \(d.drop) points (\(d.before) → \(d.after)) |")
-        }
+        lines.append("|---|" + String(repeating: "---|", count: states.count))
         for key in summary.keyDates {
-            let shares = states.map {
-                "\(Scheme.displayName(ofState: $0)) \(percent(key.shares[$0] ?? 0))"
-            }
-            lines.append("| grades on \(key.date) | \(shares.joined(separator: ", ")) |")
+            lines.append(
+                "| \(key.date) | "
+                    + states.map { NumberText.percent(key.shares[$0] ?? 0) }.joined(separator: " | ")
+                    + " |")
         }
+        lines += ["", "Technical record:", ""] + technicalRecord().map { "- \($0[0]): \($0[1])" }
         return lines.joined(separator: "\n") + "\n"
     }
 }
 
 /// A share as a percentage with one decimal.
-func percent(_ x: Double) -> String { x.isFinite ? String(format: "%.1f %%", x * 100) : "–" }
+func percent(_ x: Double) -> String { NumberText.percent(x) }

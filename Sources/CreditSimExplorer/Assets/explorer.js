@@ -427,8 +427,8 @@ function render(r, baseline) {
 /** A difference with its sign, in the key number's unit ("0" when there is none). */
 function signed(k, diff) {
   if (!Number.isFinite(diff)) return "–";
+  if (diff === 0) return "0";
   const text = formatLike(k, Math.abs(diff));
-  if (/^[0.]+( %)?$/.test(text)) return "0";   // below the shown precision
   return (diff > 0 ? "+" : "−") + text;
 }
 
@@ -481,10 +481,16 @@ function clearMarks() {
   }
 }
 
+/** A difference in the key number's unit, as the server names it (MetricCatalogue on the server). */
 function formatLike(k, diff) {
-  if (k.text.endsWith("%")) return (diff * 100).toFixed(2) + " %";
-  if (Number.isInteger(k.value) && Number.isInteger(diff)) return String(diff);
-  return diff.toFixed(2);
+  return significant(diff * k.scale) + k.difference_unit;
+}
+
+/** Three significant digits in plain decimals, thousands grouped (as the reports write numbers). */
+function significant(x) {
+  if (x === 0) return "0";
+  const decimals = Math.max(0, Math.min(15, 2 - Math.floor(Math.log10(Math.abs(x)))));
+  return Number(x.toFixed(decimals)).toLocaleString("en-US", { maximumFractionDigits: decimals });
 }
 
 function renderAudit(compliant) {

@@ -13,6 +13,8 @@ struct ChartFrame {
     var top = 16.0
     var bottom = 52.0
     var legend: [LegendEntry] = []
+    /// Legend entries per row.
+    var legendColumns = 4
 
     /// A legend line: a swatch (filled box) or a line sample.
     struct LegendEntry {
@@ -26,7 +28,13 @@ struct ChartFrame {
     var plotRight: Double { width - right }
     var plotTop: Double { top }
     var plotBottom: Double { height - bottom - legendHeight }
-    var legendHeight: Double { legend.isEmpty ? 0 : 22 * Double((legend.count + 3) / 4) }
+    var legendHeight: Double { legend.isEmpty ? 0 : 22 * Double((legend.count + columns - 1) / columns) }
+
+    /// Legend entries per row: `legendColumns`, fewer when the longest label would not fit.
+    var columns: Int {
+        let longest = Double(legend.map(\.label.count).max() ?? 0)
+        return max(1, min(legendColumns, Int((width - left - right) / (longest * 6.6 + 34))))
+    }
 
     /// Vertical axis with grid lines.
     func yAxis(_ scale: NiceScale, format: (Double) -> String) -> String {
@@ -61,10 +69,10 @@ struct ChartFrame {
 
     func legendSVG() -> String {
         var out = ""
-        let columnWidth = (width - left - right) / 4
+        let columnWidth = (width - left - right) / Double(columns)
         for (i, entry) in legend.enumerated() {
-            let x = left + Double(i % 4) * columnWidth
-            let y = height - legendHeight + 6 + 22 * Double(i / 4)
+            let x = left + Double(i % columns) * columnWidth
+            let y = height - legendHeight + 6 + 22 * Double(i / columns)
             if entry.filled {
                 out +=
                     "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"14\" height=\"12\" fill=\"\(entry.colour)\" stroke=\"#333\" stroke-width=\"0.5\"/>"

@@ -9,6 +9,8 @@ struct LineChart {
         var band: [(x: Double, lower: Double, upper: Double)] = []
         /// Drawn thin, dashed and grey behind the others (another run, for comparison).
         var ghost = false
+        /// Drawn as dots, not joined (a scatter of design points).
+        var dots = false
     }
 
     var frame: ChartFrame
@@ -24,19 +26,26 @@ struct LineChart {
     var yFormat: (Double) -> String = { String($0) }
     var xFormat: ((Double) -> String)?
     var yMinimum: Double?
+    /// Colours and dash patterns per series, instead of `Palette.line`.
+    var styles: [(colour: String, dash: String)]?
 
     /// The colour of ghost series.
     static let ghostColour = "#777777"
+
+    private func style(_ i: Int) -> (colour: String, dash: String) {
+        styles.map { $0[i % $0.count] } ?? Palette.line(i)
+    }
 
     func svg() -> String {
         var frame = frame
         frame.legend =
             !series.isEmpty
             ? series.enumerated().map { i, s in
-                let style = Palette.line(i)
+                let style = self.style(i)
                 return s.ghost
                     ? .init(label: s.name, colour: Self.ghostColour, dash: "4 3", filled: false)
-                    : .init(label: s.name, colour: style.colour, dash: style.dash, filled: false)
+                    : .init(
+                        label: s.name, colour: style.colour, dash: s.dots ? nil : style.dash, filled: s.dots)
             } : []
         let xs = series.flatMap { $0.points.map(\.x) } + markers.map(\.x)
         let ys = series.flatMap { $0.points.map(\.y) + $0.band.flatMap { [$0.lower, $0.upper] } }.filter(
@@ -60,13 +69,20 @@ struct LineChart {
             for b in band.dropFirst() { path += "L\(f(px(b.x))) \(f(py(b.upper)))" }
             for b in band.reversed() { path += "L\(f(px(b.x))) \(f(py(b.lower)))" }
             marks +=
-                "<path d=\"\(path)Z\" fill=\"\(Palette.line(i).colour)\" fill-opacity=\"0.2\" stroke=\"none\"/>"
+                "<path d=\"\(path)Z\" fill=\"\(style(i).colour)\" fill-opacity=\"0.3\" stroke=\"none\"/>"
         }
         // Ghosts first, so the run's own lines are drawn over them.
         for (i, s) in series.enumerated().sorted(by: {
             ($0.element.ghost ? 0 : 1) < ($1.element.ghost ? 0 : 1)
         }) {
-            let style = s.ghost ? (colour: Self.ghostColour, dash: "4 3") : Palette.line(i)
+            let style = s.ghost ? (colour: Self.ghostColour, dash: "4 3") : self.style(i)
+            if s.dots {
+                for p in s.points where p.y.isFinite {
+                    marks +=
+                        "<circle cx=\"\(f(px(p.x)))\" cy=\"\(f(py(p.y)))\" r=\"2.5\" fill=\"\(style.colour)\" fill-opacity=\"0.6\"/>"
+                }
+                continue
+            }
             var path = ""
             for (k, p) in s.points.enumerated() where p.y.isFinite {
                 if k == 0 {
