@@ -250,7 +250,7 @@ struct RunReport {
     func introduction() -> String {
         "One run of \(scenario.meta.name) from \(start) to \(start.adding(days: days - 1)) (\(NumberText.grouped(Int64(days))) "
             + "days) with \(NumberText.grouped(Int64(scenario.population.size))) residents, seed "
-            + "\(manifest.seed.map(String.init) ?? "?"). One run has no error bars: `creditsim run --replicates N` "
+            + "\(manifest.seed.map(String.init) ?? "?"). One run has no error bars: creditsim run --replicates N "
             + "repeats it over N seeds and gives 95 % intervals."
     }
 
